@@ -1,0 +1,8 @@
+package eu.drugsplan.common.event;
+
+/** What a submitted row asks for, in SDMX terms: merge (I/M), replace (R) or delete (D). */
+public enum ObservationAction {
+    MERGE,
+    REPLACE,
+    DELETE
+}

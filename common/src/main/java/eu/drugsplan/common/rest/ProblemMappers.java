@@ -1,0 +1,78 @@
+package eu.drugsplan.common.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * The one place per service where failures become {@code application/problem+json}. Stack traces go to
+ * the log, never to the client.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response unknownProperty(UnrecognizedPropertyException e, UriInfo uri) {
+        return Problem.of(Response.Status.BAD_REQUEST, "unknown-property",
+                        "Unknown property '" + e.getPropertyName() + "' at " + pointer(e))
+                .at(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        return Problem.of(Response.Status.BAD_REQUEST, "unreadable-body",
+                        "The body is not valid JSON for this resource: " + e.getOriginalMessage())
+                .at(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response invalidInput(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.Violation> violations = e.getConstraintViolations().stream()
+                .map(v -> new Problem.Violation(leaf(v.getPropertyPath().toString()), v.getMessage()))
+                .toList();
+        return Problem.of(Response.Status.BAD_REQUEST, "invalid-request", "The request does not meet its constraints.")
+                .withViolations(violations).at(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response domainProblem(ProblemException e, UriInfo uri) {
+        return e.problem().at(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        return Problem.of(status, slug(status), e.getMessage()).at(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, UriInfo uri) {
+        LOG.errorf(e, "unexpected failure on %s", uri.getPath());
+        return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "internal-error",
+                "The server failed to handle the request; it has been logged.").at(uri.getPath()).toResponse();
+    }
+
+    private static String pointer(UnrecognizedPropertyException e) {
+        StringBuilder pointer = new StringBuilder();
+        e.getPath().forEach(ref -> pointer.append('/')
+                .append(ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex())));
+        return pointer.length() == 0 ? "/" : pointer.toString();
+    }
+
+    /** "submit.request.observations" reads better as "observations". */
+    private static String leaf(String path) {
+        String[] parts = path.split("\\.", 3);
+        return parts.length == 3 ? parts[2] : path;
+    }
+
+    private static String slug(Response.StatusType status) {
+        return status.getReasonPhrase().toLowerCase().replace(' ', '-');
+    }
+}

@@ -1,0 +1,165 @@
+# Shared functions of the local platform scripts: sourced, not run.
+# Everything they create lives under .local/ (git-ignored): Kafka's jars and data, logs, pid files, keys.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+LOCAL=${DRUGSPLAN_LOCAL_DIR:-$ROOT/.local}
+MVNW="$ROOT/mvnw"
+export PGHOST=${PGHOST:-127.0.0.1}
+export PGPORT=${PGPORT:-5432}
+DB_USER=${DRUGSPLAN_DB_USER:-drugsplan}
+DB_PASSWORD=${DRUGSPLAN_DB_PASSWORD:-drugsplan}
+
+say() { printf '%s\n' "[local] $*" >&2; }
+die() { printf '%s\n' "[local] ERROR: $*" >&2; exit 1; }
+
+port_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
+
+wait_for_port() { # host port seconds what
+  local deadline=$((SECONDS + $3))
+  until port_open "$1" "$2"; do
+    [ $SECONDS -lt $deadline ] || return 1
+    sleep 0.2
+  done
+}
+
+# ---------- PostgreSQL ----------
+
+pg_ensure_running() {
+  if pg_isready -q -h "$PGHOST" -p "$PGPORT" 2>/dev/null || port_open "$PGHOST" "$PGPORT"; then
+    return 0
+  fi
+  if command -v pg_lsclusters >/dev/null && [ -n "$(pg_lsclusters -h 2>/dev/null)" ]; then
+    local version cluster
+    read -r version cluster _ < <(pg_lsclusters -h | head -n 1)
+    say "starting the installed PostgreSQL cluster $version/$cluster"
+    pg_ctlcluster "$version" "$cluster" start || die "pg_ctlcluster $version $cluster start failed"
+    wait_for_port "$PGHOST" "$PGPORT" 30 || die "PostgreSQL $version/$cluster started but does not answer on $PGHOST:$PGPORT (is its port $PGPORT? set PGPORT)"
+    return 0
+  fi
+  die "no PostgreSQL answers on $PGHOST:$PGPORT and none is installed here.
+  Install it (Debian/Ubuntu: sudo apt-get install -y postgresql), or point PGHOST/PGPORT at a running server."
+}
+
+# psql as a role that may create roles and databases: the local 'postgres' superuser through its socket
+# when we are root on the server's machine, otherwise PGSUPERUSER (default postgres) over TCP.
+pg_admin() {
+  if [ "$(id -u)" = 0 ] && id postgres >/dev/null 2>&1 && [ "$PGHOST" = 127.0.0.1 -o "$PGHOST" = localhost ]; then
+    (cd / && su postgres -c "env -u PGHOST psql -X -q -v ON_ERROR_STOP=1 -p $PGPORT -d postgres $(printf '%q ' "$@")")
+  else
+    psql -X -q -v ON_ERROR_STOP=1 -h "$PGHOST" -p "$PGPORT" -U "${PGSUPERUSER:-postgres}" -d postgres "$@"
+  fi
+}
+
+pg_ensure_databases() { # db...
+  pg_admin -tAc "select 1 from pg_roles where rolname = '$DB_USER'" | grep -q 1 \
+    || pg_admin -c "create role $DB_USER login password '$DB_PASSWORD'"
+  local db
+  for db in "$@"; do
+    pg_admin -tAc "select 1 from pg_database where datname = '$db'" | grep -q 1 \
+      || { say "creating database $db"; pg_admin -c "create database $db owner $DB_USER"; }
+  done
+}
+
+pg_recreate_databases() { # db... : empty databases, for tests that must not see an earlier run
+  local db
+  for db in "$@"; do pg_admin -c "drop database if exists $db with (force)"; done
+  pg_ensure_databases "$@"
+}
+
+# ---------- Kafka (KRaft, single node) ----------
+
+kafka_libs() {
+  local libs="$LOCAL/kafka/libs"
+  if [ ! -f "$libs/.complete" ]; then
+    say "resolving Apache Kafka's broker jars from Maven Central"
+    mkdir -p "$libs"
+    "$MVNW" -q -B -f "$ROOT/deploy/local/kafka/pom.xml" \
+      org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy-dependencies \
+      -DoutputDirectory="$libs" -DincludeScope=runtime -DexcludeArtifactIds=kafka-tools
+    touch "$libs/.complete"
+  fi
+  echo "$libs"
+}
+
+kafka_start() { # name port controller_port
+  local name=$1 port=$2 cport=$3
+  local dir="$LOCAL/kafka/$name" libs
+  libs=$(kafka_libs)
+  if port_open 127.0.0.1 "$port"; then
+    say "Kafka already answers on 127.0.0.1:$port"
+    return 0
+  fi
+  mkdir -p "$dir/data" "$LOCAL/logs"
+  cat > "$dir/server.properties" <<PROPS
+process.roles=broker,controller
+node.id=1
+controller.quorum.bootstrap.servers=127.0.0.1:$cport
+listeners=PLAINTEXT://127.0.0.1:$port,CONTROLLER://127.0.0.1:$cport
+advertised.listeners=PLAINTEXT://127.0.0.1:$port
+controller.listener.names=CONTROLLER
+inter.broker.listener.name=PLAINTEXT
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+log.dirs=$dir/data
+num.partitions=${KAFKA_PARTITIONS:-6}
+auto.create.topics.enable=true
+offsets.topic.replication.factor=1
+offsets.topic.num.partitions=6
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+share.coordinator.state.topic.replication.factor=1
+share.coordinator.state.topic.min.isr=1
+group.initial.rebalance.delay.ms=0
+PROPS
+  cat > "$dir/log4j2.properties" <<PROPS
+rootLogger.level=INFO
+rootLogger.appenderRef.file.ref=file
+appender.file.type=File
+appender.file.name=file
+appender.file.fileName=$LOCAL/logs/kafka-$name.log
+appender.file.layout.type=PatternLayout
+appender.file.layout.pattern=%d %p [%c] %m%n
+PROPS
+  local java_cmd=(java -Xmx512m -Xms128m -Dlog4j2.configurationFile="$dir/log4j2.properties" -cp "$libs/*")
+  if [ ! -f "$dir/data/meta.properties" ]; then
+    local cluster_id
+    cluster_id=$("${java_cmd[@]}" kafka.tools.StorageTool random-uuid | tail -n 1)
+    "${java_cmd[@]}" kafka.tools.StorageTool format --standalone -t "$cluster_id" -c "$dir/server.properties" >/dev/null
+  fi
+  say "starting Kafka '$name' on 127.0.0.1:$port"
+  nohup "${java_cmd[@]}" kafka.Kafka "$dir/server.properties" >"$LOCAL/logs/kafka-$name.out" 2>&1 &
+  echo $! > "$dir/pid"
+  wait_for_port 127.0.0.1 "$port" 60 || die "Kafka did not open 127.0.0.1:$port; see $LOCAL/logs/kafka-$name.log"
+}
+
+kafka_stop() { # name
+  stop_pidfile "$LOCAL/kafka/$1/pid" "Kafka '$1'"
+}
+
+# ---------- processes ----------
+
+stop_pidfile() { # file what
+  local file=$1 pid
+  [ -f "$file" ] || return 0
+  pid=$(cat "$file")
+  if kill -0 "$pid" 2>/dev/null; then
+    say "stopping $2 (pid $pid)"
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$pid" 2>/dev/null || true
+  fi
+  rm -f "$file"
+}
+
+# ---------- signing keys of the local run (never used in production) ----------
+
+dev_keys() {
+  local dir="$LOCAL/keys"
+  if [ ! -f "$dir/private.pem" ]; then
+    mkdir -p "$dir"
+    openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$dir/private.pem" 2>/dev/null
+    openssl pkey -in "$dir/private.pem" -pubout -out "$dir/public.pem"
+    chmod 600 "$dir/private.pem"
+  fi
+  echo "$dir"
+}

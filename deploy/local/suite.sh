@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# The whole suite on one machine, no Docker: PostgreSQL, a Kafka broker (KRaft) and the four services.
+#   deploy/local/suite.sh start   build (unless SKIP_BUILD=1), start everything, print the gateway URL
+#   deploy/local/suite.sh stop    stop the services and the broker (PostgreSQL is left as it was found)
+#   deploy/local/suite.sh status  what runs
+# Ports: GATEWAY_PORT (8080), INDICATORS_PORT (8081), SUBMISSIONS_PORT (8082), REPORTING_PORT (8083),
+# KAFKA_PORT (9092). Logs in .local/logs/.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+export GATEWAY_PORT=${GATEWAY_PORT:-8080}
+export INDICATORS_PORT=${INDICATORS_PORT:-8081}
+export SUBMISSIONS_PORT=${SUBMISSIONS_PORT:-8082}
+export REPORTING_PORT=${REPORTING_PORT:-8083}
+KAFKA_PORT=${KAFKA_PORT:-9092}
+export KAFKA_BOOTSTRAP_SERVERS=${KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:$KAFKA_PORT}
+export INDICATORS_URL=http://127.0.0.1:$INDICATORS_PORT
+export SUBMISSIONS_URL=http://127.0.0.1:$SUBMISSIONS_PORT
+export REPORTING_URL=http://127.0.0.1:$REPORTING_PORT
+SERVICES=(indicators-service submissions-service reporting-service gateway)
+
+port_of() {
+  case $1 in
+    indicators-service) echo "$INDICATORS_PORT" ;;
+    submissions-service) echo "$SUBMISSIONS_PORT" ;;
+    reporting-service) echo "$REPORTING_PORT" ;;
+    gateway) echo "$GATEWAY_PORT" ;;
+  esac
+}
+
+start_service() { # name
+  local name=$1 port jar="$ROOT/$1/target/quarkus-app/quarkus-run.jar"
+  port=$(port_of "$name")
+  [ -f "$jar" ] || die "$jar is missing: build first (run without SKIP_BUILD=1)"
+  port_open 127.0.0.1 "$port" && die "port $port (for $name) is taken; set ${name%%-*} port, e.g. $(echo "${name%%-*}" | tr a-z A-Z)_PORT"
+  say "starting $name on 127.0.0.1:$port"
+  mkdir -p "$LOCAL/run"
+  nohup java ${JAVA_OPTS:-} -jar "$jar" >"$LOCAL/logs/$name.log" 2>&1 &
+  echo $! > "$LOCAL/run/$name.pid"
+}
+
+wait_ready() { # name
+  local name=$1 port deadline=$((SECONDS + 90))
+  port=$(port_of "$name")
+  until curl -fsS "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1; do
+    kill -0 "$(cat "$LOCAL/run/$name.pid")" 2>/dev/null || die "$name exited; see $LOCAL/logs/$name.log"
+    [ $SECONDS -lt $deadline ] || die "$name not ready after 90 s; see $LOCAL/logs/$name.log"
+    sleep 0.3
+  done
+}
+
+start() {
+  mkdir -p "$LOCAL/logs"
+  pg_ensure_running
+  pg_ensure_databases indicators submissions reporting
+  export JWT_PUBLIC_KEY_LOCATION
+  JWT_PUBLIC_KEY_LOCATION="$(dev_keys)/public.pem"
+  if [ "${SKIP_BUILD:-0}" != 1 ]; then
+    say "building the suite (./mvnw package -DskipTests)"
+    (cd "$ROOT" && ./mvnw -B -q package -DskipTests) || die "build failed"
+  fi
+  kafka_start dev "$KAFKA_PORT" $((KAFKA_PORT + 1))
+  local name
+  for name in "${SERVICES[@]}"; do start_service "$name"; done
+  for name in "${SERVICES[@]}"; do wait_ready "$name"; done
+  say "suite is up: gateway at http://127.0.0.1:$GATEWAY_PORT  (API: /api/v1/..., OpenAPI: /q/openapi)"
+  say "a token for a focal point: deploy/local/token.sh AT submitter ; stop with: deploy/local/suite.sh stop"
+  echo "http://127.0.0.1:$GATEWAY_PORT"
+}
+
+stop() {
+  local name
+  for name in gateway reporting-service submissions-service indicators-service; do
+    stop_pidfile "$LOCAL/run/$name.pid" "$name"
+  done
+  kafka_stop dev
+}
+
+status() {
+  local name pid
+  for name in "${SERVICES[@]}"; do
+    pid=$(cat "$LOCAL/run/$name.pid" 2>/dev/null || true)
+    if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then echo "$name: running (pid $pid, port $(port_of "$name"))"; else echo "$name: stopped"; fi
+  done
+  if port_open 127.0.0.1 "$KAFKA_PORT"; then echo "kafka: running (127.0.0.1:$KAFKA_PORT)"; else echo "kafka: stopped"; fi
+  if port_open "$PGHOST" "$PGPORT"; then echo "postgresql: running ($PGHOST:$PGPORT)"; else echo "postgresql: stopped"; fi
+}
+
+case "${1:-}" in
+  start) start ;;
+  stop) stop ;;
+  status) status ;;
+  *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+esac

@@ -1,0 +1,73 @@
+package eu.drugsplan.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import eu.drugsplan.testsupport.Tokens;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A focal point's submission travels through every service and comes back as a trend, all through the gateway. */
+class ObservationFlowThroughGatewayTest {
+
+    private static Suite suite;
+
+    @BeforeAll
+    static void startSuite() throws Exception {
+        suite = Suite.start();
+    }
+
+    @AfterAll
+    static void stopSuite() {
+        if (suite != null) {
+            suite.close();
+        }
+    }
+
+    @Test
+    void a_submitted_observation_comes_back_through_the_gateway_as_data_and_as_a_trend() {
+        String body = """
+                {"observations": [
+                  {"measure": "PI09.DRUG_INDUCED_DEATHS", "area": "AT", "period": "2016", "dimensions": {"SEX": "M", "AGE": "TOTAL"}, "value": 127},
+                  {"measure": "PI09.DRUG_INDUCED_DEATHS", "area": "AT", "period": "2017", "dimensions": {"SEX": "M", "AGE": "TOTAL"}, "value": 125}
+                ]}""";
+        String submission = given().baseUri(suite.gatewayUrl())
+                .auth().oauth2(Tokens.forReporter("AT", "submitter"))
+                .contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/submissions")
+                .then().statusCode(201).body("accepted", equalTo(2))
+                .extract().path("id");
+
+        JsonPath trend = awaitTrend();
+
+        assertThat(trend.getString("trends[0].seriesKey")).isEqualTo("PI09.DRUG_INDUCED_DEATHS:AT:AGE=TOTAL,SEX=M");
+        assertThat(trend.getDouble("trends[0].latest.value")).isEqualTo(125.0);
+        // 127 -> 125 is -2, about -1.57 %: inside the 10 % band
+        assertThat(trend.getDouble("trends[0].yearOnYear.absoluteChange")).isEqualTo(-2.0);
+        assertThat(trend.getDouble("trends[0].yearOnYear.percentChange")).isCloseTo(-200.0 / 127, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(trend.getString("trends[0].yearOnYear.label")).isEqualTo("STABLE");
+
+        given().baseUri(suite.gatewayUrl()).queryParam("area", "AT").get("/api/v1/data/PI09.DRUG_INDUCED_DEATHS")
+                .then().statusCode(200).body("series[0].observations.period", org.hamcrest.Matchers.contains("2016", "2017"));
+        given().baseUri(suite.gatewayUrl()).auth().oauth2(Tokens.forReporter("AT", "submitter"))
+                .get("/api/v1/submissions/" + submission)
+                .then().statusCode(200).body("reporter", equalTo("AT"));
+    }
+
+    private static JsonPath awaitTrend() {
+        JsonPath[] holder = new JsonPath[1];
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            JsonPath body = given().baseUri(suite.gatewayUrl()).queryParam("area", "AT")
+                    .get("/api/v1/trends/PI09.DRUG_INDUCED_DEATHS").jsonPath();
+            holder[0] = body;
+            return body.getList("trends").size() == 1 && body.getInt("trends[0].pointCount") == 2;
+        });
+        return holder[0];
+    }
+}

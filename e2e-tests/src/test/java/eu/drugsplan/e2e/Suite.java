@@ -1,0 +1,142 @@
+package eu.drugsplan.e2e;
+
+import eu.drugsplan.testsupport.TestKeys;
+import eu.drugsplan.testsupport.TopicProbe;
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The four packaged services started as separate processes, as the local platform runs them, against the
+ * real PostgreSQL and the test broker. Topics are unique per run, so no earlier record reaches them.
+ */
+final class Suite implements AutoCloseable {
+
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final List<String> SERVICES = List.of("indicators-service", "submissions-service",
+            "reporting-service", "gateway");
+
+    private final Map<String, Integer> ports = new HashMap<>();
+    private final List<Process> processes = new ArrayList<>();
+
+    static Suite start() throws IOException {
+        Suite suite = new Suite();
+        suite.launch();
+        return suite;
+    }
+
+    String gatewayUrl() {
+        return "http://127.0.0.1:" + ports.get("gateway");
+    }
+
+    private void launch() throws IOException {
+        TestKeys.ensure();
+        for (String service : SERVICES) {
+            ports.put(service, freePort());
+        }
+        Map<String, String> environment = environment();
+        Path logs = Path.of("target", "e2e-logs");
+        Files.createDirectories(logs);
+        for (String service : SERVICES) {
+            Path jar = ROOT.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+            ProcessBuilder builder = new ProcessBuilder("java", "-Xmx256m", "-jar", jar.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(logs.resolve(service + ".log").toFile());
+            builder.environment().putAll(environment);
+            processes.add(builder.start());
+        }
+        for (String service : SERVICES) {
+            awaitReady(service);
+        }
+    }
+
+    private Map<String, String> environment() {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String pg = "jdbc:postgresql://" + System.getenv().getOrDefault("PGHOST", "127.0.0.1") + ":"
+                + System.getenv().getOrDefault("PGPORT", "5432") + "/";
+        Map<String, String> env = new HashMap<>();
+        env.put("INDICATORS_PORT", ports.get("indicators-service").toString());
+        env.put("SUBMISSIONS_PORT", ports.get("submissions-service").toString());
+        env.put("REPORTING_PORT", ports.get("reporting-service").toString());
+        env.put("GATEWAY_PORT", ports.get("gateway").toString());
+        env.put("INDICATORS_URL", "http://127.0.0.1:" + ports.get("indicators-service"));
+        env.put("SUBMISSIONS_URL", "http://127.0.0.1:" + ports.get("submissions-service"));
+        env.put("REPORTING_URL", "http://127.0.0.1:" + ports.get("reporting-service"));
+        env.put("INDICATORS_DB_URL", pg + "e2e_indicators");
+        env.put("SUBMISSIONS_DB_URL", pg + "e2e_submissions");
+        env.put("REPORTING_DB_URL", pg + "e2e_reporting");
+        env.put("KAFKA_BOOTSTRAP_SERVERS", TopicProbe.bootstrapServers());
+        env.put("OBSERVATIONS_TOPIC", "e2e-" + run + ".observations");
+        env.put("SERIES_UPDATED_TOPIC", "e2e-" + run + ".series-updated");
+        env.put("INDICATORS_GROUP_ID", "e2e-" + run + "-indicators");
+        env.put("REPORTING_GROUP_ID", "e2e-" + run + "-reporting");
+        env.put("JWT_PUBLIC_KEY_LOCATION", TestKeys.PUBLIC_KEY.toAbsolutePath().toString());
+        return env;
+    }
+
+    private void awaitReady(String service) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        URI health = URI.create("http://127.0.0.1:" + ports.get(service) + "/q/health/ready");
+        while (Instant.now().isBefore(deadline)) {
+            if (processes.stream().anyMatch(p -> !p.isAlive())) {
+                throw new IllegalStateException("a service exited during start-up; see e2e-tests/target/e2e-logs");
+            }
+            if (answers200(health)) {
+                return;
+            }
+            sleep(250);
+        }
+        throw new IllegalStateException(service + " not ready in 90 s; see e2e-tests/target/e2e-logs");
+    }
+
+    private static boolean answers200(URI uri) {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) uri.toURL().openConnection();
+            connection.setConnectTimeout(500);
+            connection.setReadTimeout(2000);
+            return connection.getResponseCode() == 200;
+        } catch (IOException notYet) {
+            return false;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        processes.forEach(Process::destroy);
+        for (Process process : processes) {
+            try {
+                if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package eu.drugsplan.gateway.proxy;
+
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.httpproxy.ProxyResponse;
+import java.util.UUID;
+
+/**
+ * Tells the backend who really called (RFC 7239 Forwarded and the X-Forwarded-* it replaces) and gives
+ * every request an X-Request-Id, passed on and echoed back, so one id follows it through every log.
+ */
+public class ForwardingHeaders implements ProxyInterceptor {
+
+    public static final String REQUEST_ID = "X-Request-Id";
+
+    @Override
+    public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+        HttpServerRequest incoming = context.request().proxiedRequest();
+        MultiMap headers = context.request().headers();
+        String requestId = requestId(incoming);
+        headers.set(REQUEST_ID, requestId);
+        String client = incoming.remoteAddress() == null ? "unknown" : incoming.remoteAddress().hostAddress();
+        String proto = incoming.scheme();
+        String host = incoming.authority() == null ? "" : incoming.authority().toString();
+        headers.set("X-Forwarded-For", appended(headers.get("X-Forwarded-For"), client));
+        headers.set("X-Forwarded-Proto", proto);
+        headers.set("X-Forwarded-Host", host);
+        headers.set("Forwarded", appended(headers.get("Forwarded"),
+                "for=\"" + client + "\";proto=" + proto + ";host=\"" + host + "\""));
+        context.set(REQUEST_ID, requestId);
+        return context.sendRequest();
+    }
+
+    @Override
+    public Future<Void> handleProxyResponse(ProxyContext context) {
+        context.response().headers().set(REQUEST_ID, context.get(REQUEST_ID, String.class));
+        return context.sendResponse();
+    }
+
+    static String requestId(HttpServerRequest request) {
+        String given = request.getHeader(REQUEST_ID);
+        // accept a caller's id only if it is a plausible token, so logs cannot be forged with newlines
+        return given != null && given.matches("[A-Za-z0-9._-]{1,128}") ? given : UUID.randomUUID().toString();
+    }
+
+    private static String appended(String existing, String value) {
+        return existing == null || existing.isBlank() ? value : existing + ", " + value;
+    }
+}

@@ -1,0 +1,21 @@
+package eu.drugsplan.gateway.proxy;
+
+import java.util.List;
+
+/** Which service owns which part of the public API. */
+public enum Route {
+    INDICATORS(List.of("/api/v1/indicators", "/api/v1/measures", "/api/v1/codelists", "/api/v1/data",
+            "/api/v1/coverage")),
+    SUBMISSIONS(List.of("/api/v1/submissions")),
+    REPORTING(List.of("/api/v1/trends", "/api/v1/scoreboard"));
+
+    private final List<String> prefixes;
+
+    Route(List<String> prefixes) {
+        this.prefixes = prefixes;
+    }
+
+    public List<String> prefixes() {
+        return prefixes;
+    }
+}

@@ -1,0 +1,47 @@
+package eu.drugsplan.indicators.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.util.List;
+
+/** The catalogue as the API shows it. */
+public final class CatalogueViews {
+
+    private CatalogueViews() {
+    }
+
+    public record IndicatorSummary(String code, String title, List<String> measures) {
+    }
+
+    public record IndicatorView(String code, String title, String annexText, List<String> dataSources,
+                                List<PriorityView> strategicPriorities, List<ActionView> actions,
+                                List<MeasureView> measures) {
+    }
+
+    public record PriorityView(String code, String section, String title) {
+    }
+
+    public record ActionView(int number, String priority, String text, String responsible) {
+    }
+
+    public record MeasureView(String code, String indicator, String name, String description, String unit,
+                              String unitKind, String frequency, String desiredDirection, String euTotalRule,
+                              BigDecimal stableBandPercent, List<String> dimensions, ReportersView reporters) {
+    }
+
+    /** Who may submit a measure: the Member States (and Reitox partners) and/or named agencies. */
+    public record ReportersView(boolean memberStates, List<String> agencies) {
+    }
+
+    public record CodelistSummary(String id, String name, String description, int codes) {
+    }
+
+    public record CodelistView(String id, String name, String description, List<CodeView> codes) {
+    }
+
+    public record CodeView(String code, String label, String parent, JsonNode properties) {
+    }
+
+    public record ReporterView(String code, String name, String kind) {
+    }
+}

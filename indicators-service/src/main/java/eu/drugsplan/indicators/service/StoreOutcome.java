@@ -1,0 +1,17 @@
+package eu.drugsplan.indicators.service;
+
+/** What applying one observation event did to the store. */
+public enum StoreOutcome {
+    /** A value where there was none. */
+    INSERTED,
+    /** A changed value, status or comment: a new version. */
+    REVISED,
+    /** Identical to what is stored: no new version, no event. */
+    UNCHANGED,
+    /** The current value was removed; a tombstone version records it. */
+    DELETED,
+    /** A delete of something that was not there. */
+    NOTHING_TO_DELETE,
+    /** The event was applied before; a redelivery or replay. */
+    DUPLICATE
+}

@@ -1,0 +1,128 @@
+package eu.drugsplan.indicators.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+@QuarkusTest
+class CatalogueResourceTest {
+
+    @Test
+    void the_catalogue_holds_the_twelve_indicators_of_annex_2_in_order() {
+        List<String> codes = given().get("/api/v1/indicators").then().statusCode(200).extract().jsonPath().getList("code");
+        assertThat(codes).containsExactly("PI01", "PI02", "PI03", "PI04", "PI05", "PI06", "PI07", "PI08", "PI09",
+                "PI10", "PI11", "PI12");
+    }
+
+    @Test
+    void every_indicator_has_its_annex_text_sources_priorities_actions_and_a_measure() {
+        for (int i = 1; i <= 12; i++) {
+            JsonPath indicator = given().get("/api/v1/indicators/PI%02d".formatted(i)).then().statusCode(200)
+                    .extract().jsonPath();
+            assertThat(indicator.getString("annexText")).hasSizeGreaterThan(40);
+            assertThat(indicator.getList("dataSources")).isNotEmpty();
+            assertThat(indicator.getList("strategicPriorities")).isNotEmpty();
+            assertThat(indicator.getList("actions")).isNotEmpty();
+            assertThat(indicator.getList("measures")).isNotEmpty();
+        }
+    }
+
+    @Test
+    void the_waste_water_indicator_quotes_annex_2() {
+        given().get("/api/v1/indicators/PI02").then().statusCode(200)
+                .body("annexText", containsString("waste"));
+    }
+
+    @ParameterizedTest(name = "{0} is in {1} with dimensions [{2}], desired {3}")
+    @CsvSource(delimiter = ';', value = {
+            "PI01.DRUG_RELATED_HOMICIDES;COUNT;;DOWN",
+            "PI02.WASTEWATER_LOAD;LOAD;SUBSTANCE,STAT;DOWN",
+            "PI03.FINANCIAL_INVESTIGATIONS;COUNT;;UP",
+            "PI03.ASSETS_RECOVERED;AMOUNT;;UP",
+            "PI04.SEIZURE_COUNT;COUNT;SUBSTANCE,SEIZURE_SIZE;NONE",
+            "PI04.SEIZURE_QUANTITY;AMOUNT;SUBSTANCE,SEIZURE_SIZE;NONE",
+            "PI05.NPS_NOTIFIED;COUNT;;NONE",
+            "PI06.PERCEIVED_AVAILABILITY;PERCENT;SUBSTANCE,AGE,SEX;DOWN",
+            "PI07.PREVALENCE;PERCENT;SUBSTANCE,RECALL_PERIOD,AGE,SEX;DOWN",
+            "PI08.MEAN_AGE_FIRST_USE;YEARS;SUBSTANCE,SEX;UP",
+            "PI09.DRUG_INDUCED_DEATHS;COUNT;SEX,AGE;DOWN",
+            "PI10.OST_CLIENTS;COUNT;MEDICATION;UP",
+            "PI11.PRISON_DRUG_STRATEGY;BINARY;;UP",
+            "PI12.SDG_PROGRESS;SCORE;SDG_TARGET;UP"})
+    void the_measures_focal_points_code_against_exist_with_these_codes(String code, String unitKind, String dimensions,
+                                                                      String desired) {
+        JsonPath measure = given().get("/api/v1/measures/" + code).then().statusCode(200).extract().jsonPath();
+        assertThat(measure.getString("unitKind")).isEqualTo(unitKind);
+        assertThat(measure.getList("dimensions", String.class))
+                .containsExactlyElementsOf(dimensions == null ? List.of() : List.of(dimensions.split(",")));
+        assertThat(measure.getString("desiredDirection")).isEqualTo(desired);
+        assertThat(measure.getDouble("stableBandPercent")).isEqualTo(10.0);
+    }
+
+    @Test
+    void the_waste_water_load_is_reported_by_the_euda_only() {
+        given().get("/api/v1/measures/PI02.WASTEWATER_LOAD").then().statusCode(200)
+                .body("reporters.memberStates", equalTo(false))
+                .body("reporters.agencies", equalTo(List.of("EUDA")));
+    }
+
+    @Test
+    void ref_area_holds_the_eu_aggregate_the_member_states_with_el_for_greece_and_the_waste_water_sites() {
+        JsonPath areas = given().get("/api/v1/codelists/REF_AREA").then().statusCode(200).extract().jsonPath();
+        List<String> codes = areas.getList("codes.code");
+        assertThat(codes).contains("EU27_2020", "AT", "EL", "NO", "TR", "AT001").doesNotContain("GR");
+        List<Map<String, Object>> memberStates = areas.getList("codes.findAll { it.parent == 'EU27_2020' }");
+        assertThat(memberStates).hasSize(27);
+        assertThat(areas.getString("codes.find { it.code == 'AT001' }.parent")).isEqualTo("AT");
+        assertThat(areas.getInt("codes.find { it.code == 'AT001' }.properties.population")).isEqualTo(425000);
+    }
+
+    @Test
+    void the_sdmx_observation_status_codes_are_there() {
+        given().get("/api/v1/codelists/OBS_STATUS").then().statusCode(200)
+                .body("codes.code", org.hamcrest.Matchers.hasItems("A", "B", "E", "F", "P", "M", "L"));
+    }
+
+    @Test
+    void the_reporters_are_the_member_states_the_reitox_partners_and_the_agencies() {
+        JsonPath reporters = given().get("/api/v1/reporters").then().statusCode(200).extract().jsonPath();
+        assertThat(reporters.getList("findAll { it.kind == 'MEMBER_STATE' }")).hasSize(27);
+        assertThat(reporters.getList("code", String.class)).contains("NO", "TR", "EUDA", "EUROPOL", "EUROSTAT",
+                "FRONTEX", "EUROJUST", "CEPOL", "EMA", "ECDC", "COM");
+    }
+
+    @Test
+    void a_catalogue_answer_carries_an_etag_and_a_revalidation_gets_304() {
+        String etag = given().get("/api/v1/measures/PI09.DRUG_INDUCED_DEATHS").then().statusCode(200)
+                .header("Cache-Control", containsString("max-age")).extract().header("ETag");
+        assertThat(etag).isNotBlank();
+        given().header("If-None-Match", etag).get("/api/v1/measures/PI09.DRUG_INDUCED_DEATHS")
+                .then().statusCode(304);
+        given().header("If-None-Match", "\"catalogue-v0\"").get("/api/v1/measures/PI09.DRUG_INDUCED_DEATHS")
+                .then().statusCode(200);
+    }
+
+    @Test
+    void an_unknown_measure_is_a_404_problem() {
+        given().get("/api/v1/measures/PI99.NOTHING").then().statusCode(404)
+                .contentType("application/problem+json").body("status", equalTo(404));
+    }
+
+    @Test
+    void the_code_lists_are_listed_with_their_sizes() {
+        given().get("/api/v1/codelists").then().statusCode(200)
+                .body("id", org.hamcrest.Matchers.hasItems("REF_AREA", "SUBSTANCE", "SEX", "AGE", "RECALL_PERIOD",
+                        "SEIZURE_SIZE", "STAT", "MEDICATION", "OBS_STATUS", "SDG_TARGET"))
+                .body("find { it.id == 'SEX' }.codes", equalTo(3));
+    }
+}

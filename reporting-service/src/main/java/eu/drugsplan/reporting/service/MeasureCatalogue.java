@@ -1,0 +1,60 @@
+package eu.drugsplan.reporting.service;
+
+import eu.drugsplan.reporting.config.TrendsConfig;
+import eu.drugsplan.reporting.trend.DesiredDirection;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/**
+ * Measure properties from the catalogue, cached for a while so that a catalogue migration reaches the
+ * trends without a restart. When the catalogue cannot be asked, the last known properties are used, or
+ * none (desired direction NONE: the trend is computed but not judged) - and the trend says so.
+ */
+@ApplicationScoped
+public class MeasureCatalogue {
+
+    private static final Logger LOG = Logger.getLogger(MeasureCatalogue.class);
+
+    private final CatalogueClient client;
+    private final TrendsConfig config;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    public MeasureCatalogue(@RestClient CatalogueClient client, TrendsConfig config) {
+        this.client = client;
+        this.config = config;
+    }
+
+    public MeasureFacts facts(String measure) {
+        Cached cached = cache.get(measure);
+        if (cached != null && cached.fetchedAt.plus(config.catalogueCacheTtl()).isAfter(Instant.now())) {
+            return cached.facts;
+        }
+        MeasureFacts facts = fetch(measure, cached);
+        cache.put(measure, new Cached(facts, Instant.now()));
+        return facts;
+    }
+
+    private MeasureFacts fetch(String measure, Cached previous) {
+        try (RestResponse<CatalogueClient.MeasureInfo> response = client.measure(measure)) {
+            if (response.getStatus() == 200 && response.getEntity() != null) {
+                CatalogueClient.MeasureInfo info = response.getEntity();
+                return new MeasureFacts(info.unit(), DesiredDirection.valueOf(info.desiredDirection()),
+                        info.stableBandPercent() == null ? config.defaultStableBandPercent() : info.stableBandPercent(),
+                        MeasureFacts.Source.CATALOGUE);
+            }
+            return MeasureFacts.unknown(config.defaultStableBandPercent(), MeasureFacts.Source.NOT_IN_CATALOGUE);
+        } catch (RuntimeException e) {
+            LOG.warnf("catalogue unavailable for %s: %s", measure, e.getMessage());
+            return previous != null ? previous.facts
+                    : MeasureFacts.unknown(config.defaultStableBandPercent(), MeasureFacts.Source.CATALOGUE_UNAVAILABLE);
+        }
+    }
+
+    private record Cached(MeasureFacts facts, Instant fetchedAt) {
+    }
+}

@@ -1,0 +1,89 @@
+package eu.drugsplan.reporting.trend;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A validated series sorted by time. Missing periods stay absent: no method may see an
+ * invented value. One frequency per series and one value per period, so every point has
+ * its own instant and pairwise slopes are always defined.
+ */
+public final class TimeSeries {
+
+    private final List<TrendPoint> points;
+    private final Map<String, TrendPoint> byPeriod;
+
+    private TimeSeries(List<TrendPoint> points, Map<String, TrendPoint> byPeriod) {
+        this.points = points;
+        this.byPeriod = byPeriod;
+    }
+
+    /**
+     * @throws IllegalArgumentException on an unparseable period, a repeated period, mixed
+     *                                  frequencies or a NaN or infinite value
+     */
+    public static TimeSeries of(List<PeriodValue> observations) {
+        List<TrendPoint> points = new ArrayList<>(observations.size());
+        Map<String, TrendPoint> byPeriod = new HashMap<>();
+        Frequency frequency = null;
+        for (PeriodValue observation : observations) {
+            ReportingPeriod period = ReportingPeriod.parse(observation.period());
+            frequency = sameFrequency(frequency, period);
+            TrendPoint point = toPoint(period, observation.value());
+            if (byPeriod.putIfAbsent(point.period(), point) != null) {
+                throw new IllegalArgumentException("period given twice: " + point.period());
+            }
+            points.add(point);
+        }
+        points.sort(Comparator.comparingDouble(TrendPoint::time));
+        return new TimeSeries(List.copyOf(points), byPeriod);
+    }
+
+    /** The points in time order. */
+    public List<TrendPoint> points() {
+        return points;
+    }
+
+    public int size() {
+        return points.size();
+    }
+
+    public boolean isEmpty() {
+        return points.isEmpty();
+    }
+
+    /** The most recent point, or {@code null} for an empty series. */
+    public TrendPoint latest() {
+        return points.isEmpty() ? null : points.get(points.size() - 1);
+    }
+
+    public Optional<TrendPoint> find(ReportingPeriod period) {
+        return Optional.ofNullable(byPeriod.get(period.toString()));
+    }
+
+    public double[] times() {
+        return points.stream().mapToDouble(TrendPoint::time).toArray();
+    }
+
+    public double[] values() {
+        return points.stream().mapToDouble(TrendPoint::value).toArray();
+    }
+
+    private static Frequency sameFrequency(Frequency seen, ReportingPeriod period) {
+        if (seen != null && seen != period.frequency()) {
+            throw new IllegalArgumentException("mixed frequencies: " + seen + " and " + period.frequency());
+        }
+        return period.frequency();
+    }
+
+    private static TrendPoint toPoint(ReportingPeriod period, double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException("value of " + period + " is not finite: " + value);
+        }
+        return new TrendPoint(period.toString(), period.decimalYear(), value);
+    }
+}

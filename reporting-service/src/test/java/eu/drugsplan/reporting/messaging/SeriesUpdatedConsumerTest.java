@@ -1,0 +1,80 @@
+package eu.drugsplan.reporting.messaging;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import eu.drugsplan.testsupport.TopicProbe;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class SeriesUpdatedConsumerTest {
+
+    private static final String TOPIC = "series-updated.v1";
+
+    @Test
+    void a_series_update_yields_its_latest_value_and_year_on_year_change() {
+        String area = uniqueArea();
+        String key = "PI09.DRUG_INDUCED_DEATHS:" + area + ":SEX=M";
+        TopicProbe.send(TOPIC, key, event(key, area, 3, "[[\"2019\",100],[\"2020\",110],[\"2021\",132]]"));
+
+        JsonPath trend = awaitTrend(area, 3);
+
+        assertThat(trend.getString("trends[0].seriesKey")).isEqualTo(key);
+        assertThat(trend.getDouble("trends[0].latest.value")).isEqualTo(132.0);
+        assertThat(trend.getString("trends[0].latest.period")).isEqualTo("2021");
+        // 110 -> 132 is +22, +20 %: above the 10 % band
+        assertThat(trend.getDouble("trends[0].yearOnYear.absoluteChange")).isEqualTo(22.0);
+        assertThat(trend.getDouble("trends[0].yearOnYear.percentChange")).isEqualTo(20.0);
+        assertThat(trend.getString("trends[0].yearOnYear.label")).isEqualTo("INCREASE");
+        assertThat(trend.getInt("trends[0].pointCount")).isEqualTo(3);
+    }
+
+    @Test
+    void an_older_data_version_never_replaces_a_newer_trend() {
+        String area = uniqueArea();
+        String key = "PI09.DRUG_INDUCED_DEATHS:" + area + ":SEX=F";
+        TopicProbe.send(TOPIC, key, event(key, area, 2, "[[\"2020\",50],[\"2021\",52]]"));
+        TopicProbe.send(TOPIC, key, event(key, area, 1, "[[\"2020\",50]]"));
+        TopicProbe.send(TOPIC, key, event(key, area, 2, "[[\"2020\",50]]"));
+        String marker = uniqueArea();
+        TopicProbe.send(TOPIC, "x", event("PI09.DRUG_INDUCED_DEATHS:" + marker, marker, 1, "[[\"2020\",1]]"));
+        awaitTrend(marker, 1);
+
+        JsonPath trend = awaitTrend(area, 2);
+
+        assertThat(trend.getDouble("trends[0].latest.value")).isEqualTo(52.0);
+        assertThat(trend.getString("trends[0].yearOnYear.label")).isEqualTo("STABLE");
+    }
+
+    private static JsonPath awaitTrend(String area, long dataVersion) {
+        JsonPath[] holder = new JsonPath[1];
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            JsonPath body = given().queryParam("area", area).get("/api/v1/trends/PI09.DRUG_INDUCED_DEATHS").jsonPath();
+            holder[0] = body;
+            return body.getList("trends").size() == 1 && body.getLong("trends[0].dataVersion") == dataVersion;
+        });
+        return holder[0];
+    }
+
+    private static String uniqueArea() {
+        return "T" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+    }
+
+    private static String event(String key, String area, long dataVersion, String points) {
+        StringBuilder observations = new StringBuilder("[");
+        JsonPath.from("{\"p\":" + points + "}").getList("p", java.util.List.class).forEach(p ->
+                observations.append("{\"period\":\"").append(p.get(0)).append("\",\"value\":").append(p.get(1))
+                        .append(",\"status\":\"A\"},"));
+        observations.setLength(observations.length() - 1);
+        observations.append(']');
+        return """
+                {"version":1,"eventId":"%s","seriesKey":"%s","measure":"PI09.DRUG_INDUCED_DEATHS","area":"%s",
+                 "dimensions":{},"dataVersion":%d,"changedAt":"2026-11-22T10:00:00Z","observations":%s}"""
+                .formatted(UUID.randomUUID(), key, area, dataVersion, observations);
+    }
+}

@@ -1,0 +1,41 @@
+package eu.drugsplan.submissions.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One request of a reporter: its counts and where it stands. Accepted rows travel on as outbox events. */
+@Entity
+@Table(name = "submission")
+public class Submission extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false)
+    public String reporter;
+
+    @Column(name = "media_type", nullable = false)
+    public String mediaType;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public SubmissionStatus status;
+
+    @Column(name = "received_at", nullable = false)
+    public Instant receivedAt;
+
+    @Column(name = "validated_at")
+    public Instant validatedAt;
+
+    public int received;
+    public int accepted;
+    public int rejected;
+    public int deleted;
+}
