@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import eu.drugsplan.testsupport.Tokens;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.path.json.config.JsonPathConfig;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,7 +51,7 @@ class ObservationFlowThroughGatewayTest {
         assertThat(trend.getDouble("trends[0].latest.value")).isEqualTo(125.0);
         // 127 -> 125 is -2, about -1.57 %: inside the 10 % band
         assertThat(trend.getDouble("trends[0].yearOnYear.absoluteChange")).isEqualTo(-2.0);
-        assertThat(trend.getDouble("trends[0].yearOnYear.percentChange")).isCloseTo(-200.0 / 127, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(trend.getDouble("trends[0].yearOnYear.percentChange")).isCloseTo(-200.0 / 127, org.assertj.core.data.Offset.offset(1e-12));
         assertThat(trend.getString("trends[0].yearOnYear.label")).isEqualTo("STABLE");
 
         given().baseUri(suite.gatewayUrl()).queryParam("area", "AT").get("/api/v1/data/PI09.DRUG_INDUCED_DEATHS")
@@ -63,8 +64,10 @@ class ObservationFlowThroughGatewayTest {
     private static JsonPath awaitTrend() {
         JsonPath[] holder = new JsonPath[1];
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            // doubles, not RestAssured's default floats: the trend JSON carries every digit
             JsonPath body = given().baseUri(suite.gatewayUrl()).queryParam("area", "AT")
-                    .get("/api/v1/trends/PI09.DRUG_INDUCED_DEATHS").jsonPath();
+                    .get("/api/v1/trends/PI09.DRUG_INDUCED_DEATHS").jsonPath()
+                    .using(new JsonPathConfig(JsonPathConfig.NumberReturnType.DOUBLE));
             holder[0] = body;
             return body.getList("trends").size() == 1 && body.getInt("trends[0].pointCount") == 2;
         });
