@@ -15,6 +15,17 @@ public interface OutboxConfig {
     @WithDefault("15s")
     Duration sendTimeout();
 
+    /**
+     * The relay is woken by every commit that wrote to the outbox; this is only the fallback poll, for
+     * records committed by another replica or left over after a failure.
+     */
+    @WithDefault("500ms")
+    Duration pollInterval();
+
+    /** Pause after a failed batch (Kafka away), so a dead broker is not hammered. */
+    @WithDefault("1s")
+    Duration retryBackoff();
+
     /** Published records are kept this long for inspection, then purged. */
     @WithDefault("1h")
     Duration retention();

@@ -3,7 +3,10 @@ package eu.drugsplan.common.outbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -11,10 +14,16 @@ import java.util.UUID;
 @ApplicationScoped
 public class Outbox {
 
-    private final ObjectMapper json;
+    private static final Object WAKE_REGISTERED = new Object();
 
-    public Outbox(ObjectMapper json) {
+    private final ObjectMapper json;
+    private final TransactionSynchronizationRegistry transactions;
+    private final OutboxSignal signal;
+
+    public Outbox(ObjectMapper json, TransactionSynchronizationRegistry transactions, OutboxSignal signal) {
         this.json = json;
+        this.transactions = transactions;
+        this.signal = signal;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -26,6 +35,28 @@ public class Outbox {
         record.payload = serialize(event);
         record.createdAt = Instant.now();
         record.persist();
+        wakeRelayAfterCommit();
+    }
+
+    /** Once per transaction: the relay starts publishing the moment the records are visible, not at its next poll. */
+    private void wakeRelayAfterCommit() {
+        if (transactions.getResource(WAKE_REGISTERED) != null) {
+            return;
+        }
+        transactions.putResource(WAKE_REGISTERED, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // nothing to do before the commit
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    signal.wake();
+                }
+            }
+        });
     }
 
     private String serialize(Object event) {

@@ -1,9 +1,12 @@
 package eu.drugsplan.common.outbox;
 
 import eu.drugsplan.common.config.OutboxConfig;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
@@ -34,26 +37,57 @@ public class OutboxRelay {
     private final EntityManager entityManager;
     private final Emitter<String> emitter;
     private final OutboxConfig config;
+    private final OutboxSignal signal;
+    private volatile boolean running;
+    private Thread worker;
 
     public OutboxRelay(EntityManager entityManager,
                        @Channel("outbox") @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER) Emitter<String> emitter,
-                       OutboxConfig config) {
+                       OutboxConfig config, OutboxSignal signal) {
         this.entityManager = entityManager;
         this.emitter = emitter;
         this.config = config;
+        this.signal = signal;
     }
 
-    @Scheduled(every = "${outbox.relay-interval:0.1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    void relayPending() {
+    void start(@Observes StartupEvent started) {
+        running = true;
+        worker = new Thread(this::relayUntilStopped, "outbox-relay");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    void stop(@Observes ShutdownEvent stopping) throws InterruptedException {
+        running = false;
+        if (worker != null) {
+            worker.interrupt();
+            worker.join(config.sendTimeout().toMillis());
+        }
+    }
+
+    /** A dedicated thread: the scheduler cannot run sub-second intervals, and freshness is measured in milliseconds. */
+    private void relayUntilStopped() {
+        while (running) {
+            try {
+                signal.await(config.pollInterval());
+                relayPending();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private void relayPending() throws InterruptedException {
         try {
             int published;
             do {
                 published = relayBatch();
-            } while (published == config.batchSize());
+            } while (published == config.batchSize() && running);
         } catch (RuntimeException e) {
-            // Kafka unavailable or slow: the records stay in the outbox and the next tick retries them.
+            // Kafka unavailable or slow: the records stay in the outbox and the next pass retries them.
             LOG.warnf("outbox relay paused: %s", e.getMessage());
+            Thread.sleep(config.retryBackoff().toMillis());
         }
     }
 
