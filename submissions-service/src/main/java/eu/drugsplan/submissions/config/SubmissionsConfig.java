@@ -2,6 +2,9 @@ package eu.drugsplan.submissions.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "submissions")
 public interface SubmissionsConfig {
@@ -13,4 +16,32 @@ public interface SubmissionsConfig {
     /** Rows a JSON submission may hold; larger loads go as CSV. */
     @WithDefault("100000")
     int maxJsonRows();
+
+    /** A CSV body with more lines than this is processed asynchronously (202 Accepted). */
+    @WithDefault("50000")
+    int asyncRowThreshold();
+
+    /** Rows validated and committed together in an asynchronous load. */
+    @WithDefault("20000")
+    int chunkRows();
+
+    /** Conflicts listed in an answer; the counts always cover every row. */
+    @WithDefault("1000")
+    int maxConflictsShown();
+
+    /** Where request bodies are spooled while they are hashed and counted; the system temp dir by default. */
+    Optional<Path> spoolDirectory();
+
+    /** Timeout of the transaction of a synchronous submission or of one chunk. */
+    @WithDefault("10m")
+    Duration transactionTimeout();
+
+    Catalogue catalogue();
+
+    interface Catalogue {
+
+        /** How long a fetched catalogue is used before it is revalidated with If-None-Match. */
+        @WithDefault("30s")
+        Duration ttl();
+    }
 }

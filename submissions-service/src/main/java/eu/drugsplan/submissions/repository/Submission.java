@@ -38,4 +38,29 @@ public class Submission extends PanacheEntityBase {
     public int accepted;
     public int rejected;
     public int deleted;
+
+    /** The outbox ids this submission's events occupy (other submissions' events may interleave). */
+    @Column(name = "first_event_id")
+    public Long firstEventId;
+
+    @Column(name = "last_event_id")
+    public Long lastEventId;
+
+    @Column(name = "chunks_committed", nullable = false)
+    public int chunksCommitted;
+
+    /** When Kafka had acknowledged every event of the submission, once someone looked. */
+    @Column(name = "published_at")
+    public Instant publishedAt;
+
+    public String failure;
+
+    public void coverEvents(long first, long last) {
+        firstEventId = firstEventId == null ? first : Math.min(firstEventId, first);
+        lastEventId = lastEventId == null ? last : Math.max(lastEventId, last);
+    }
+
+    public int events() {
+        return accepted + deleted;
+    }
 }

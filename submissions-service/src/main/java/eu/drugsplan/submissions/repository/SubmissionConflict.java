@@ -36,7 +36,7 @@ public class SubmissionConflict extends PanacheEntityBase {
     @Column(nullable = false)
     public String message;
 
-    public static List<SubmissionConflict> of(UUID submissionId) {
-        return list("submissionId = ?1 order by id", submissionId);
+    public static List<SubmissionConflict> firstOf(UUID submissionId, int max) {
+        return find("submissionId = ?1 order by id", submissionId).page(0, max).list();
     }
 }

@@ -1,29 +1,45 @@
 package eu.drugsplan.submissions.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.drugsplan.common.rest.Problem;
 import eu.drugsplan.common.rest.ProblemException;
 import eu.drugsplan.submissions.config.SubmissionsConfig;
-import eu.drugsplan.submissions.service.ObservationRow;
+import eu.drugsplan.submissions.format.BodyFormat;
+import eu.drugsplan.submissions.format.CsvRows;
+import eu.drugsplan.submissions.format.JsonRows;
+import eu.drugsplan.submissions.repository.IdempotencyKeys;
+import eu.drugsplan.submissions.repository.SubmissionStatus;
+import eu.drugsplan.submissions.service.IntakeRequest;
+import eu.drugsplan.submissions.service.IntakeResult;
+import eu.drugsplan.submissions.service.RowSource;
 import eu.drugsplan.submissions.service.SubmissionIntake;
 import eu.drugsplan.submissions.service.SubmissionQueries;
+import eu.drugsplan.submissions.service.SubmissionStatusView;
 import eu.drugsplan.submissions.service.SubmissionSummary;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -33,60 +49,134 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Submissions", description = "How focal points and agencies send data")
 public class SubmissionResource {
 
+    /** 422, which JAX-RS has no constant for. */
+    private static final Response.StatusType UNPROCESSABLE = new Response.StatusType() {
+        @Override
+        public int getStatusCode() {
+            return 422;
+        }
+
+        @Override
+        public Response.Status.Family getFamily() {
+            return Response.Status.Family.CLIENT_ERROR;
+        }
+
+        @Override
+        public String getReasonPhrase() {
+            return "Unprocessable Content";
+        }
+    };
+
     private final SubmissionIntake intake;
     private final SubmissionQueries queries;
+    private final IdempotencyKeys idempotencyKeys;
     private final ReporterIdentity identity;
     private final SubmissionsConfig config;
+    private final ObjectMapper json;
+    private final Validator validator;
 
-    public SubmissionResource(SubmissionIntake intake, SubmissionQueries queries, ReporterIdentity identity,
-                              SubmissionsConfig config) {
+    public SubmissionResource(SubmissionIntake intake, SubmissionQueries queries, IdempotencyKeys idempotencyKeys,
+                              ReporterIdentity identity, SubmissionsConfig config, ObjectMapper json,
+                              Validator validator) {
         this.intake = intake;
         this.queries = queries;
+        this.idempotencyKeys = idempotencyKeys;
         this.identity = identity;
         this.config = config;
+        this.json = json;
+        this.validator = validator;
     }
 
     @POST
-    @Consumes(MediaType.APPLICATION_JSON)
+    @Consumes({MediaType.APPLICATION_JSON, "text/csv", BodyFormat.SDMX_CSV_TYPE})
     @RolesAllowed("submitter")
-    @Operation(summary = "Submit observations as JSON; the answer is the import summary")
-    public Response submitJson(@Valid @NotNull SubmissionRequest request, UriInfo uri) {
-        if (request.observations().size() > config.maxJsonRows()) {
-            throw new ProblemException(Problem.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "too-many-rows",
-                    "A JSON submission holds at most " + config.maxJsonRows() + " rows; send larger loads as CSV."));
+    @Operation(summary = "Submit observations as JSON, CSV or SDMX-CSV 2.0; the answer is the import summary "
+            + "(201), 202 with the status resource for a large CSV, 200 for a dry run")
+    public Response submit(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType,
+                           @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
+                           @HeaderParam("Idempotency-Key") @Size(min = 1, max = 200) String idempotencyKey,
+                           @HeaderParam("Prefer") String prefer, UriInfo uri) throws IOException {
+        BodyFormat format = BodyFormat.of(contentType);
+        String reporter = identity.reporter();
+        SpooledBody spooled = SpooledBody.spool(body, spoolDirectory(), format.mediaType());
+        try {
+            Optional<Response> replay = dryRun ? Optional.empty() : replay(reporter, idempotencyKey, spooled, uri);
+            if (replay.isPresent()) {
+                spooled.delete();
+                return replay.get();
+            }
+            boolean async = !dryRun && format.isCsv()
+                    && (spooled.lines() - 1 > config.asyncRowThreshold() || respondAsync(prefer));
+            RowSource rows = rows(format, spooled);
+            IntakeResult result = intake.submit(new IntakeRequest(reporter, format.mediaType(), rows, dryRun, async,
+                    Optional.ofNullable(idempotencyKey), spooled.sha256(), spooled::delete));
+            return answer(result.status(), result.summary(), uri);
+        } catch (RuntimeException | IOException e) {
+            spooled.delete();
+            throw e;
         }
-        SubmissionSummary summary = intake.submit(identity.reporter(), MediaType.APPLICATION_JSON, rows(request));
-        return Response.created(uri.getAbsolutePathBuilder().path(summary.id().toString()).build())
-                .entity(summary).build();
+    }
+
+    @GET
+    @Authenticated
+    @Operation(summary = "Submissions, newest first: a focal point sees its own, a reviewer or admin every one")
+    public SubmissionQueries.SubmissionPage list(@QueryParam("reporter") String reporter,
+                                                 @QueryParam("status") SubmissionStatus status,
+                                                 @QueryParam("from") Instant from, @QueryParam("to") Instant to,
+                                                 @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                                 @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
+        return queries.list(new SubmissionQueries.Filter(reporter, status, from, to), viewer(), page, size);
     }
 
     @GET
     @Path("{id}")
     @Authenticated
-    @Operation(summary = "The import summary of one submission (own submissions, or any for a reviewer)")
-    public SubmissionSummary get(@PathParam("id") UUID id) {
-        return queries.find(id, identity.reporter(), identity.isReviewer())
+    @Operation(summary = "The status of one submission: summary, conflicts, timeline (own submissions, or any for a reviewer)")
+    public SubmissionStatusView get(@PathParam("id") UUID id) {
+        return queries.find(id, viewer())
                 .orElseThrow(() -> new ProblemException(Problem.of(Response.Status.NOT_FOUND, "submission-not-found",
                         "No submission " + id + " that you may see.")));
     }
 
-    private static List<ObservationRow> rows(SubmissionRequest request) {
-        List<ObservationRow> rows = new ArrayList<>(request.observations().size());
-        for (int i = 0; i < request.observations().size(); i++) {
-            ObservationInput in = request.observations().get(i);
-            String pointer = "/observations/" + i;
-            if (in == null) {
-                rows.add(new ObservationRow(pointer, null, null, null, Map.of(), null, null, null, null));
-                continue;
-            }
-            rows.add(new ObservationRow(pointer, in.measure(), in.area(), in.period(),
-                    in.dimensions() == null ? Map.of() : in.dimensions(), text(in.value()), in.status(), in.comment(),
-                    in.action()));
-        }
-        return rows;
+    private SubmissionQueries.Viewer viewer() {
+        return new SubmissionQueries.Viewer(identity.reporter(), identity.isReviewer());
     }
 
-    private static String text(JsonNode value) {
-        return value == null || value.isNull() ? null : value.asText();
+    private Optional<Response> replay(String reporter, String key, SpooledBody spooled, UriInfo uri) {
+        if (key == null) {
+            return Optional.empty();
+        }
+        return idempotencyKeys.find(reporter, key).map(first -> {
+            if (!first.requestHash().equals(spooled.sha256())) {
+                throw new ProblemException(Problem.of(UNPROCESSABLE, "idempotency-key-reused",
+                        "The Idempotency-Key '" + key + "' was used for a different body; use a new key for a new submission."));
+            }
+            SubmissionSummary summary = queries.summary(first.submissionId()).orElseThrow();
+            return answer(first.responseStatus(), summary, uri);
+        });
+    }
+
+    private RowSource rows(BodyFormat format, SpooledBody spooled) throws IOException {
+        if (format == BodyFormat.JSON) {
+            return JsonRows.read(spooled.file(), json, validator, config.maxJsonRows());
+        }
+        return CsvRows.open(spooled.file(), format);
+    }
+
+    private static Response answer(int status, SubmissionSummary summary, UriInfo uri) {
+        Response.ResponseBuilder response = Response.status(status).entity(summary);
+        if (summary.id() != null) {
+            URI location = uri.getBaseUriBuilder().path(SubmissionResource.class).path(summary.id().toString()).build();
+            response.location(location);
+        }
+        return response.build();
+    }
+
+    private static boolean respondAsync(String prefer) {
+        return prefer != null && prefer.toLowerCase().contains("respond-async");
+    }
+
+    private java.nio.file.Path spoolDirectory() {
+        return config.spoolDirectory().orElse(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")));
     }
 }

@@ -13,7 +13,18 @@ public enum ConflictCode {
     VALUE_MISSING("A value is required unless the status says it is missing."),
     VALUE_NOT_FINITE("The value must be a finite decimal number."),
     STATUS_INVALID("The observation status is not an SDMX OBS_STATUS code."),
-    ACTION_INVALID("The action must be I, M, R or D (or MERGE, REPLACE, DELETE).");
+    ACTION_INVALID("The action must be I, M, R or D (or MERGE, REPLACE, DELETE)."),
+    MEASURE_UNKNOWN("The measure is not in the indicator catalogue."),
+    AREA_UNKNOWN("The reference area is not in the REF_AREA code list."),
+    DIMENSION_MISSING("The measure is broken down by this dimension, but the row gives no code for it."),
+    DIMENSION_UNKNOWN("The measure is not broken down by this dimension."),
+    CODE_UNKNOWN("The code is not in the dimension's code list."),
+    PERIOD_FREQUENCY_MISMATCH("The period does not fit the measure's frequency."),
+    VALUE_NEGATIVE("The measure's unit does not allow a negative value."),
+    VALUE_OUT_OF_RANGE("The value is outside the range of the measure's unit (percent 0-100, years 0-120, binary 0 or 1)."),
+    REPORTER_NOT_ALLOWED_AREA("A Member State reports only for its own country and its sub-national areas."),
+    REPORTER_NOT_ALLOWED_MEASURE("This reporter is not a source of the measure."),
+    ROW_MALFORMED("The CSV record does not have as many fields as the header.");
 
     private final String description;
 

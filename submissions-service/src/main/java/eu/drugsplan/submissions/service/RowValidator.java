@@ -2,43 +2,53 @@ package eu.drugsplan.submissions.service;
 
 import eu.drugsplan.common.event.ObservationAction;
 import eu.drugsplan.common.series.Period;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Checks the shape of each row; the conflicts it returns name the field and the rule that failed. */
-@ApplicationScoped
-public class RowValidator {
+/**
+ * Judges each row of one reporter's submission: first its shape, then against the catalogue snapshot the
+ * submission started with. Every failed rule is a conflict naming the field and the rule, so a reporter can
+ * fix all of a row at once.
+ */
+public final class RowValidator {
 
     private static final Pattern MEASURE = Pattern.compile("PI(0[1-9]|1[0-2])\\.[A-Z0-9_]{1,60}");
     private static final Pattern CODE = Pattern.compile("[A-Z0-9][A-Z0-9_.\\-]{0,63}");
-    /** SDMX CL_OBS_STATUS. */
-    static final Set<String> OBS_STATUS = Set.of("A", "B", "D", "E", "F", "I", "K", "L", "M", "N", "O", "P", "S", "U", "V");
-    /** Status codes that say the value is missing, so no value is expected. */
-    static final Set<String> MISSING_STATUS = Set.of("L", "M", "O");
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final BigDecimal MAX_YEARS = BigDecimal.valueOf(120);
+
+    private final Catalogue catalogue;
+    private final ReporterRights rights;
+
+    public RowValidator(Catalogue catalogue, ReporterRights rights) {
+        this.catalogue = catalogue;
+        this.rights = rights;
+    }
 
     public List<Conflict> validate(ObservationRow row) {
-        List<Conflict> conflicts = new ArrayList<>();
-        checkMeasure(row, conflicts);
-        checkArea(row, conflicts);
-        if (Period.parse(row.period()).isEmpty()) {
-            conflicts.add(Conflict.of(row.pointer(), "period", ConflictCode.PERIOD_INVALID, row.period()));
+        if (row.malformed() != null) {
+            return List.of(Conflict.of(row.pointer(), "row", ConflictCode.ROW_MALFORMED, row.malformed()));
         }
-        checkDimensions(row, conflicts);
+        List<Conflict> conflicts = new ArrayList<>(0);
+        Optional<Catalogue.Measure> measure = checkMeasure(row, conflicts);
+        boolean areaKnown = checkArea(row, conflicts);
+        checkPeriod(row, measure, conflicts);
+        checkDimensions(row, measure, conflicts);
         Optional<ObservationAction> action = action(row.action());
         if (action.isEmpty()) {
             conflicts.add(Conflict.of(row.pointer(), "action", ConflictCode.ACTION_INVALID, row.action()));
         }
-        if (!OBS_STATUS.contains(status(row))) {
+        Catalogue.Code status = catalogue.codes(Catalogue.OBS_STATUS).get(status(row));
+        if (status == null) {
             conflicts.add(Conflict.of(row.pointer(), "status", ConflictCode.STATUS_INVALID, row.status()));
         } else if (action.filter(a -> a == ObservationAction.DELETE).isEmpty()) {
-            checkValue(row, conflicts);
+            checkValue(row, measure, status.missing(), conflicts);
         }
+        measure.ifPresent(m -> checkRights(row, m, areaKnown, conflicts));
         return conflicts;
     }
 
@@ -61,55 +71,124 @@ public class RowValidator {
 
     /** The numeric value; empty when the row carries none. Call only on a validated row. */
     public static Optional<BigDecimal> value(ObservationRow row) {
-        return row.value() == null || row.value().isBlank() ? Optional.empty() : Optional.of(new BigDecimal(row.value().trim()));
+        return isBlank(row.value()) ? Optional.empty() : Optional.of(new BigDecimal(row.value().trim()));
     }
 
-    private void checkMeasure(ObservationRow row, List<Conflict> conflicts) {
-        if (row.measure() == null || row.measure().isBlank()) {
+    private Optional<Catalogue.Measure> checkMeasure(ObservationRow row, List<Conflict> conflicts) {
+        if (isBlank(row.measure())) {
             conflicts.add(Conflict.of(row.pointer(), "measure", ConflictCode.MEASURE_MISSING, row.measure()));
-        } else if (!MEASURE.matcher(row.measure()).matches()) {
-            conflicts.add(Conflict.of(row.pointer(), "measure", ConflictCode.MEASURE_INVALID, row.measure()));
+            return Optional.empty();
         }
+        if (!MEASURE.matcher(row.measure()).matches()) {
+            conflicts.add(Conflict.of(row.pointer(), "measure", ConflictCode.MEASURE_INVALID, row.measure()));
+            return Optional.empty();
+        }
+        Optional<Catalogue.Measure> measure = catalogue.measure(row.measure());
+        if (measure.isEmpty()) {
+            conflicts.add(Conflict.of(row.pointer(), "measure", ConflictCode.MEASURE_UNKNOWN, row.measure()));
+        }
+        return measure;
     }
 
-    private void checkArea(ObservationRow row, List<Conflict> conflicts) {
-        if (row.area() == null || row.area().isBlank()) {
+    private boolean checkArea(ObservationRow row, List<Conflict> conflicts) {
+        if (isBlank(row.area())) {
             conflicts.add(Conflict.of(row.pointer(), "area", ConflictCode.AREA_MISSING, row.area()));
         } else if (!CODE.matcher(row.area()).matches()) {
             conflicts.add(Conflict.of(row.pointer(), "area", ConflictCode.AREA_INVALID, row.area()));
+        } else if (!catalogue.hasCode(Catalogue.REF_AREA, row.area())) {
+            conflicts.add(Conflict.of(row.pointer(), "area", ConflictCode.AREA_UNKNOWN, row.area()));
+        } else {
+            return true;
+        }
+        return false;
+    }
+
+    private void checkPeriod(ObservationRow row, Optional<Catalogue.Measure> measure, List<Conflict> conflicts) {
+        Optional<Period> period = Period.parse(row.period());
+        if (period.isEmpty()) {
+            conflicts.add(Conflict.of(row.pointer(), "period", ConflictCode.PERIOD_INVALID, row.period()));
+        } else if (measure.isPresent() && period.get().frequency() != measure.get().frequency()) {
+            conflicts.add(new Conflict(row.pointer(), "period", ConflictCode.PERIOD_FREQUENCY_MISMATCH,
+                    ConflictCode.PERIOD_FREQUENCY_MISMATCH.description() + " Given: '" + row.period() + "' ("
+                            + period.get().frequency() + "), expected frequency " + measure.get().frequency() + "."));
         }
     }
 
-    private void checkDimensions(ObservationRow row, List<Conflict> conflicts) {
+    private void checkDimensions(ObservationRow row, Optional<Catalogue.Measure> measure, List<Conflict> conflicts) {
         for (Map.Entry<String, String> dimension : row.dimensions().entrySet()) {
+            String field = "dimensions/" + dimension.getKey();
             if (!CODE.matcher(dimension.getKey()).matches() || dimension.getValue() == null
                     || !CODE.matcher(dimension.getValue()).matches()) {
-                conflicts.add(Conflict.of(row.pointer(), "dimensions/" + dimension.getKey(),
-                        ConflictCode.DIMENSION_INVALID, dimension.getValue()));
+                conflicts.add(Conflict.of(row.pointer(), field, ConflictCode.DIMENSION_INVALID, dimension.getValue()));
+            } else if (measure.isPresent() && !measure.get().dimensions().contains(dimension.getKey())) {
+                conflicts.add(Conflict.of(row.pointer(), field, ConflictCode.DIMENSION_UNKNOWN, dimension.getKey()));
+            } else if (measure.isPresent() && !catalogue.hasCode(dimension.getKey(), dimension.getValue())) {
+                conflicts.add(Conflict.of(row.pointer(), field, ConflictCode.CODE_UNKNOWN, dimension.getValue()));
             }
         }
+        measure.ifPresent(m -> m.dimensions().stream()
+                .filter(d -> !row.dimensions().containsKey(d))
+                .forEach(d -> conflicts.add(Conflict.of(row.pointer(), "dimensions/" + d, ConflictCode.DIMENSION_MISSING, null))));
     }
 
-    private void checkValue(ObservationRow row, List<Conflict> conflicts) {
-        boolean missingStatus = MISSING_STATUS.contains(status(row));
-        if (row.value() == null || row.value().isBlank()) {
+    private void checkValue(ObservationRow row, Optional<Catalogue.Measure> measure, boolean missingStatus,
+                            List<Conflict> conflicts) {
+        if (isBlank(row.value())) {
             if (!missingStatus) {
                 conflicts.add(Conflict.of(row.pointer(), "value", ConflictCode.VALUE_MISSING, row.value()));
             }
             return;
         }
-        if (!isFiniteDecimal(row.value().trim())) {
+        Optional<BigDecimal> value = finiteDecimal(row.value().trim());
+        if (value.isEmpty()) {
             conflicts.add(Conflict.of(row.pointer(), "value", ConflictCode.VALUE_NOT_FINITE, row.value()));
+        } else if (measure.isPresent()) {
+            fitsUnit(value.get(), measure.get().unitKind())
+                    .ifPresent(code -> conflicts.add(new Conflict(row.pointer(), "value", code, code.description()
+                            + " Given: '" + row.value() + "' for a " + measure.get().unitKind() + " measure.")));
         }
     }
 
-    private static boolean isFiniteDecimal(String text) {
+    /** The rule a value breaks for its unit kind, if any. SCORE is the only kind without bounds. */
+    static Optional<ConflictCode> fitsUnit(BigDecimal value, Catalogue.UnitKind kind) {
+        boolean negative = value.signum() < 0;
+        return switch (kind) {
+            case COUNT, AMOUNT, LOAD -> negative ? Optional.of(ConflictCode.VALUE_NEGATIVE) : Optional.empty();
+            case PERCENT -> outside(value, BigDecimal.ZERO, HUNDRED);
+            case YEARS -> outside(value, BigDecimal.ZERO, MAX_YEARS);
+            case BINARY -> value.compareTo(BigDecimal.ZERO) == 0 || value.compareTo(BigDecimal.ONE) == 0
+                    ? Optional.empty() : Optional.of(ConflictCode.VALUE_OUT_OF_RANGE);
+            case SCORE -> Optional.empty();
+        };
+    }
+
+    private static Optional<ConflictCode> outside(BigDecimal value, BigDecimal min, BigDecimal max) {
+        return value.compareTo(min) < 0 || value.compareTo(max) > 0
+                ? Optional.of(ConflictCode.VALUE_OUT_OF_RANGE) : Optional.empty();
+    }
+
+    private void checkRights(ObservationRow row, Catalogue.Measure measure, boolean areaKnown, List<Conflict> conflicts) {
+        if (!rights.maySubmit(measure)) {
+            conflicts.add(Conflict.of(row.pointer(), "measure", ConflictCode.REPORTER_NOT_ALLOWED_MEASURE,
+                    rights.reporter() + " -> " + measure.code()));
+        }
+        if (areaKnown && !rights.mayReportFor(row.area())) {
+            conflicts.add(Conflict.of(row.pointer(), "area", ConflictCode.REPORTER_NOT_ALLOWED_AREA,
+                    rights.reporter() + " -> " + row.area()));
+        }
+    }
+
+    private static Optional<BigDecimal> finiteDecimal(String text) {
         try {
             BigDecimal value = new BigDecimal(text);
             // a value beyond double range cannot be charted or trended; refuse it here rather than downstream
-            return Double.isFinite(value.doubleValue());
+            return Double.isFinite(value.doubleValue()) ? Optional.of(value) : Optional.empty();
         } catch (NumberFormatException e) {
-            return false;
+            return Optional.empty();
         }
+    }
+
+    private static boolean isBlank(String text) {
+        return text == null || text.isBlank();
     }
 }

@@ -1,93 +1,159 @@
 package eu.drugsplan.submissions.service;
 
-import eu.drugsplan.common.event.ObservationAction;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import eu.drugsplan.common.event.ObservationEvent;
-import eu.drugsplan.common.outbox.Outbox;
+import eu.drugsplan.common.rest.Problem;
+import eu.drugsplan.common.rest.ProblemException;
 import eu.drugsplan.submissions.config.SubmissionsConfig;
+import eu.drugsplan.submissions.repository.IdempotencyKeys;
 import eu.drugsplan.submissions.repository.Submission;
-import eu.drugsplan.submissions.repository.SubmissionConflict;
 import eu.drugsplan.submissions.repository.SubmissionStatus;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Response;
+import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * Takes a submission in: every row is validated, accepted rows become observation events in the outbox,
- * and the submission with its conflicts is stored, all in one transaction: nothing is accepted that is
- * not also on its way to the store.
+ * Takes a submission in. Synchronously (JSON, small CSV): every row is validated, accepted rows become
+ * observation events in the outbox, and the submission with its conflicts is stored, all in one transaction.
+ * Asynchronously (large CSV): the submission is recorded and answered with 202, then {@link AsyncLoads}
+ * commits it chunk by chunk. A dry run validates the same way and stores nothing.
  */
 @ApplicationScoped
 public class SubmissionIntake {
 
-    private final RowValidator validator;
-    private final Outbox outbox;
+    private final CatalogueCache catalogue;
+    private final ChunkStore chunks;
+    private final IdempotencyKeys idempotencyKeys;
+    private final AsyncLoads asyncLoads;
     private final SubmissionsConfig config;
+    private final ObjectWriter eventWriter;
 
-    public SubmissionIntake(RowValidator validator, Outbox outbox, SubmissionsConfig config) {
-        this.validator = validator;
-        this.outbox = outbox;
+    public SubmissionIntake(CatalogueCache catalogue, ChunkStore chunks, IdempotencyKeys idempotencyKeys,
+                            AsyncLoads asyncLoads, SubmissionsConfig config, ObjectMapper json) {
+        this.catalogue = catalogue;
+        this.chunks = chunks;
+        this.idempotencyKeys = idempotencyKeys;
+        this.asyncLoads = asyncLoads;
         this.config = config;
+        this.eventWriter = json.writerFor(ObservationEvent.class);
     }
 
-    @Transactional
-    public SubmissionSummary submit(String reporter, String mediaType, List<ObservationRow> rows) {
-        Submission submission = open(reporter, mediaType);
-        List<Conflict> conflicts = new ArrayList<>();
-        for (ObservationRow row : rows) {
-            List<Conflict> rowConflicts = validator.validate(row);
-            if (rowConflicts.isEmpty()) {
-                accept(submission, row);
-            } else {
-                submission.rejected++;
-                conflicts.addAll(rowConflicts);
-            }
-            submission.received++;
+    public IntakeResult submit(IntakeRequest request) {
+        Catalogue snapshot = catalogue.current();
+        RowValidator validator = new RowValidator(snapshot, ReporterRights.of(request.reporter(), snapshot));
+        Submission submission = open(request);
+        IntakePipeline pipeline = new IntakePipeline(validator, eventWriter, submission.id, submission.reporter,
+                submission.receivedAt, config.maxConflictsShown());
+        if (request.dryRun()) {
+            return dryRun(request, submission, pipeline);
         }
-        close(submission, conflicts);
-        return SubmissionSummary.of(submission, conflicts);
+        try {
+            if (request.async()) {
+                return startAsync(request, submission, pipeline);
+            }
+            return QuarkusTransaction.requiringNew().timeout(timeoutSeconds())
+                    .call(() -> storeAll(request, submission, pipeline));
+        } catch (RuntimeException e) {
+            throw duplicateKeyAsConflict(e);
+        }
     }
 
-    private Submission open(String reporter, String mediaType) {
+    private IntakeResult dryRun(IntakeRequest request, Submission submission, IntakePipeline pipeline) {
+        try (RowSource rows = request.rows()) {
+            while (rows.hasNext()) {
+                pipeline.consume(rows.next());
+                if (pipeline.pendingRows() >= config.chunkRows()) {
+                    pipeline.takeChunk();
+                }
+            }
+        } finally {
+            request.cleanup().run();
+        }
+        close(submission, pipeline.counts());
+        return new IntakeResult(Response.Status.OK.getStatusCode(), SubmissionSummary.dryRun(submission, pipeline.shownConflicts()));
+    }
+
+    private IntakeResult storeAll(IntakeRequest request, Submission submission, IntakePipeline pipeline) {
+        submission.persistAndFlush();
+        remember(request, submission, Response.Status.CREATED);
+        try (RowSource rows = request.rows()) {
+            while (rows.hasNext()) {
+                pipeline.consume(rows.next());
+                if (pipeline.pendingRows() >= config.chunkRows()) {
+                    chunks.store(submission, pipeline.takeChunk());
+                }
+            }
+        } finally {
+            request.cleanup().run();
+        }
+        chunks.store(submission, pipeline.takeChunk());
+        close(submission, pipeline.counts());
+        submission.chunksCommitted = 1;
+        return new IntakeResult(Response.Status.CREATED.getStatusCode(), SubmissionSummary.of(submission, pipeline.shownConflicts()));
+    }
+
+    private IntakeResult startAsync(IntakeRequest request, Submission submission, IntakePipeline pipeline) {
+        submission.status = SubmissionStatus.PROCESSING;
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                submission.persist();
+                remember(request, submission, Response.Status.ACCEPTED);
+            });
+        } catch (RuntimeException e) {
+            request.rows().close();
+            request.cleanup().run();
+            throw e;
+        }
+        asyncLoads.start(submission.id, request.rows(), pipeline, request.cleanup());
+        return new IntakeResult(Response.Status.ACCEPTED.getStatusCode(), SubmissionSummary.of(submission, java.util.List.of()));
+    }
+
+    static void count(Submission submission, SubmissionCounts counts) {
+        submission.received = counts.received();
+        submission.accepted = counts.accepted();
+        submission.rejected = counts.rejected();
+        submission.deleted = counts.deleted();
+    }
+
+    static void close(Submission submission, SubmissionCounts counts) {
+        count(submission, counts);
+        submission.status = submission.events() > 0 || submission.received == 0
+                ? SubmissionStatus.VALIDATED : SubmissionStatus.REJECTED;
+        submission.validatedAt = Instant.now();
+    }
+
+    private Submission open(IntakeRequest request) {
         Submission submission = new Submission();
         submission.id = UUID.randomUUID();
-        submission.reporter = reporter;
-        submission.mediaType = mediaType;
+        submission.reporter = request.reporter();
+        submission.mediaType = request.mediaType();
         submission.status = SubmissionStatus.RECEIVED;
         submission.receivedAt = Instant.now();
         return submission;
     }
 
-    private void accept(Submission submission, ObservationRow row) {
-        ObservationAction action = RowValidator.action(row.action()).orElseThrow();
-        ObservationEvent event = new ObservationEvent(
-                ObservationEvent.CURRENT_VERSION, UUID.randomUUID(), submission.id, submission.reporter, action,
-                row.measure(), row.area(), new TreeMap<>(row.dimensions()), row.period(),
-                RowValidator.value(row).orElse(null), RowValidator.status(row), row.comment(), submission.receivedAt);
-        outbox.append(config.observationsTopic(), event.seriesKey().toString(), event.eventId(), event);
-        if (action == ObservationAction.DELETE) {
-            submission.deleted++;
-        } else {
-            submission.accepted++;
-        }
+    private void remember(IntakeRequest request, Submission submission, Response.Status answer) {
+        request.idempotencyKey().ifPresent(key -> idempotencyKeys.remember(submission.reporter, key,
+                new IdempotencyKeys.Remembered(request.requestHash(), submission.id, answer.getStatusCode())));
     }
 
-    private void close(Submission submission, List<Conflict> conflicts) {
-        submission.status = submission.accepted + submission.deleted > 0 || submission.received == 0
-                ? SubmissionStatus.VALIDATED : SubmissionStatus.REJECTED;
-        submission.validatedAt = Instant.now();
-        submission.persist();
-        for (Conflict conflict : conflicts) {
-            SubmissionConflict stored = new SubmissionConflict();
-            stored.submissionId = submission.id;
-            stored.rowPointer = conflict.row();
-            stored.field = conflict.field();
-            stored.code = conflict.code().name();
-            stored.message = conflict.message();
-            stored.persist();
+    int timeoutSeconds() {
+        return (int) config.transactionTimeout().toSeconds();
+    }
+
+    /** Two requests with one Idempotency-Key at the same moment: the second loses on the primary key. */
+    private static RuntimeException duplicateKeyAsConflict(RuntimeException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())
+                    && String.valueOf(sql.getMessage()).contains("idempotency_key")) {
+                return new ProblemException(Problem.of(Response.Status.CONFLICT, "idempotency-key-in-use",
+                        "Another request with this Idempotency-Key is being processed; retry to get its answer."));
+            }
         }
+        return e;
     }
 }

@@ -7,11 +7,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** The import summary of one submission: counts and one conflict per rejected row and field. */
+/**
+ * The import summary of one submission: counts and one conflict per rejected row and field (the first
+ * max-conflicts-shown of them; the counts cover every row). A dry run has no id: nothing was stored.
+ */
 public record SubmissionSummary(
         UUID id,
         String reporter,
         SubmissionStatus status,
+        boolean dryRun,
         Instant receivedAt,
         Instant validatedAt,
         int received,
@@ -21,12 +25,17 @@ public record SubmissionSummary(
         List<Conflict> conflicts) {
 
     static SubmissionSummary of(Submission s, List<Conflict> conflicts) {
-        return new SubmissionSummary(s.id, s.reporter, s.status, s.receivedAt, s.validatedAt,
+        return new SubmissionSummary(s.id, s.reporter, s.status, false, s.receivedAt, s.validatedAt,
                 s.received, s.accepted, s.rejected, s.deleted, List.copyOf(conflicts));
     }
 
-    public static SubmissionSummary stored(Submission s) {
-        List<Conflict> conflicts = SubmissionConflict.of(s.id).stream()
+    static SubmissionSummary dryRun(Submission s, List<Conflict> conflicts) {
+        return new SubmissionSummary(null, s.reporter, s.status, true, s.receivedAt, s.validatedAt,
+                s.received, s.accepted, s.rejected, s.deleted, List.copyOf(conflicts));
+    }
+
+    public static SubmissionSummary stored(Submission s, int maxConflicts) {
+        List<Conflict> conflicts = SubmissionConflict.firstOf(s.id, maxConflicts).stream()
                 .map(c -> new Conflict(c.rowPointer, c.field, ConflictCode.valueOf(c.code), c.message))
                 .toList();
         return of(s, conflicts);

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 
+import eu.drugsplan.submissions.support.CatalogueFixtureResource;
 import eu.drugsplan.testsupport.JwtKeysResource;
 import eu.drugsplan.testsupport.Tokens;
 import eu.drugsplan.testsupport.TopicProbe;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(JwtKeysResource.class)
+@WithTestResource(CatalogueFixtureResource.class)
 class SubmissionResourceTest {
 
     private static final String TWO_ROWS = """
@@ -50,12 +52,12 @@ class SubmissionResourceTest {
     void rows_with_errors_are_rejected_one_by_one_while_the_others_are_accepted() {
         String body = """
                 {"observations": [
-                  {"measure": "PI09.DRUG_INDUCED_DEATHS", "area": "AT", "period": "2021", "value": 10},
+                  {"measure": "PI09.DRUG_INDUCED_DEATHS", "area": "AT", "period": "2021", "dimensions": {"SEX": "F", "AGE": "TOTAL"}, "value": 10},
                   {"measure": "deaths", "area": "AT", "period": "2021", "value": 10},
-                  {"measure": "PI09.DRUG_INDUCED_DEATHS", "area": "AT", "period": "2021-13", "value": 10},
-                  {"measure": "PI09.DRUG_INDUCED_DEATHS", "area": "AT", "period": "2021", "value": "NaN"},
-                  {"measure": "PI09.DRUG_INDUCED_DEATHS", "area": "AT", "period": "2021"},
-                  {"measure": "PI09.DRUG_INDUCED_DEATHS", "area": "AT", "period": "2021", "status": "M"}
+                  {"measure": "PI09.DRUG_INDUCED_DEATHS", "area": "AT", "period": "2021-13", "dimensions": {"SEX": "F", "AGE": "TOTAL"}, "value": 10},
+                  {"measure": "PI09.DRUG_INDUCED_DEATHS", "area": "AT", "period": "2021", "dimensions": {"SEX": "F", "AGE": "TOTAL"}, "value": "NaN"},
+                  {"measure": "PI09.DRUG_INDUCED_DEATHS", "area": "AT", "period": "2021", "dimensions": {"SEX": "F", "AGE": "TOTAL"}},
+                  {"measure": "PI09.DRUG_INDUCED_DEATHS", "area": "AT", "period": "2021", "dimensions": {"SEX": "F", "AGE": "TOTAL"}, "status": "M"}
                 ]}""";
         given().auth().oauth2(Tokens.forReporter("AT", "submitter"))
                 .contentType(ContentType.JSON).body(body)

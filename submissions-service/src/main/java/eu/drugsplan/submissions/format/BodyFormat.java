@@ -1,0 +1,44 @@
+package eu.drugsplan.submissions.format;
+
+import eu.drugsplan.common.rest.Problem;
+import eu.drugsplan.common.rest.ProblemException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** The body formats of POST /api/v1/submissions, told apart by Content-Type. */
+public enum BodyFormat {
+    JSON(MediaType.APPLICATION_JSON),
+    CSV("text/csv"),
+    SDMX_CSV("application/vnd.sdmx.data+csv");
+
+    public static final String SDMX_CSV_TYPE = "application/vnd.sdmx.data+csv";
+
+    private final String mediaType;
+
+    BodyFormat(String mediaType) {
+        this.mediaType = mediaType;
+    }
+
+    public String mediaType() {
+        return mediaType;
+    }
+
+    public boolean isCsv() {
+        return this != JSON;
+    }
+
+    /** SDMX-CSV is accepted in version 2 only (no version parameter means the current one). */
+    public static BodyFormat of(MediaType type) {
+        for (BodyFormat format : values()) {
+            if (type != null && MediaType.valueOf(format.mediaType).isCompatible(type)) {
+                String version = type.getParameters().get("version");
+                if (format == SDMX_CSV && version != null && !version.startsWith("2.")) {
+                    break;
+                }
+                return format;
+            }
+        }
+        throw new ProblemException(Problem.of(Response.Status.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+                "Send application/json, text/csv or " + SDMX_CSV_TYPE + ";version=2.0.0; got " + type + "."));
+    }
+}

@@ -1,0 +1,142 @@
+package eu.drugsplan.submissions.format;
+
+import de.siegmar.fastcsv.reader.CloseableIterator;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import eu.drugsplan.common.rest.Problem;
+import eu.drugsplan.common.rest.ProblemException;
+import eu.drugsplan.submissions.service.ObservationRow;
+import eu.drugsplan.submissions.service.RowSource;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+/**
+ * The rows of a CSV body (text/csv or SDMX-CSV 2.0), parsed by FastCSV while they are read from the spooled
+ * body: one record in memory at a time. A row is identified by its line number (the header is line 1).
+ * An empty cell is an absent field, so one file can mix measures with different dimensions.
+ */
+public final class CsvRows implements RowSource {
+
+    private final CsvReader<CsvRecord> reader;
+    private final CloseableIterator<CsvRecord> records;
+    private final CsvLayout layout;
+
+    private CsvRows(CsvReader<CsvRecord> reader, CloseableIterator<CsvRecord> records, CsvLayout layout) {
+        this.reader = reader;
+        this.records = records;
+        this.layout = layout;
+    }
+
+    /** Reads the header now, so that a body unusable as a whole is refused before anything is accepted. */
+    public static CsvRows open(Path body, BodyFormat format) {
+        CsvReader<CsvRecord> reader = null;
+        try {
+            reader = CsvReader.builder()
+                    .allowExtraFields(true).allowMissingFields(true).skipEmptyLines(true).detectBomHeader(true)
+                    .ofCsvRecord(body, StandardCharsets.UTF_8);
+            CloseableIterator<CsvRecord> records = reader.iterator();
+            if (!records.hasNext()) {
+                throw CsvLayout.badHeader("The CSV body is empty; it needs at least a header line.");
+            }
+            var header = records.next().getFields();
+            CsvLayout layout = format == BodyFormat.SDMX_CSV ? CsvLayout.sdmx(header) : CsvLayout.plain(header);
+            return new CsvRows(reader, records, layout);
+        } catch (IOException e) {
+            close(reader);
+            throw new UncheckedIOException(e);
+        } catch (CsvParseException e) {
+            close(reader);
+            throw unreadable(e);
+        } catch (RuntimeException e) {
+            close(reader);
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean hasNext() {
+        try {
+            return records.hasNext();
+        } catch (CsvParseException e) {
+            throw unreadable(e);
+        }
+    }
+
+    @Override
+    public ObservationRow next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        CsvRecord record;
+        try {
+            record = records.next();
+        } catch (CsvParseException e) {
+            throw unreadable(e);
+        }
+        return row(record);
+    }
+
+    private ObservationRow row(CsvRecord record) {
+        String line = Long.toString(record.getStartingLineNumber());
+        if (record.getFieldCount() != layout.width()) {
+            return ObservationRow.malformed(line, record.getFieldCount(), layout.width());
+        }
+        Map<String, String> dimensions = new HashMap<>(4);
+        for (int i = 0; i < layout.dimensionNames().length; i++) {
+            String code = cell(record, layout.dimensionIndexes()[i]);
+            if (code != null) {
+                dimensions.put(layout.dimensionNames()[i], code);
+            }
+        }
+        String measure = layout.measure() >= 0 ? cell(record, layout.measure()) : measureOf(cell(record, layout.structureId()));
+        return new ObservationRow(line, measure, cell(record, layout.area()), cell(record, layout.period()), dimensions,
+                cell(record, layout.value()), cell(record, layout.status()), cell(record, layout.comment()),
+                cell(record, layout.action()));
+    }
+
+    /** STRUCTURE_ID "EUDRUGS:PI09.DRUG_INDUCED_DEATHS(1.0)" or just "PI09.DRUG_INDUCED_DEATHS" names the measure. */
+    static String measureOf(String structureId) {
+        if (structureId == null) {
+            return null;
+        }
+        int colon = structureId.indexOf(':');
+        int version = structureId.indexOf('(');
+        return structureId.substring(colon + 1, version > colon ? version : structureId.length()).trim();
+    }
+
+    private static String cell(CsvRecord record, int index) {
+        if (index < 0) {
+            return null;
+        }
+        String text = record.getField(index);
+        return text.isEmpty() ? null : text;
+    }
+
+    private static ProblemException unreadable(CsvParseException e) {
+        return new ProblemException(Problem.of(Response.Status.BAD_REQUEST, "unreadable-body",
+                "The CSV body cannot be parsed: " + e.getMessage()));
+    }
+
+    @Override
+    public void close() {
+        close(reader);
+    }
+
+    private static void close(CsvReader<CsvRecord> reader) {
+        if (reader == null) {
+            return;
+        }
+        try {
+            reader.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

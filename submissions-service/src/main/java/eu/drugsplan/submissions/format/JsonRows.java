@@ -1,0 +1,78 @@
+package eu.drugsplan.submissions.format;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.drugsplan.common.rest.Problem;
+import eu.drugsplan.common.rest.ProblemException;
+import eu.drugsplan.submissions.rest.ObservationInput;
+import eu.drugsplan.submissions.rest.SubmissionRequest;
+import eu.drugsplan.submissions.service.ObservationRow;
+import eu.drugsplan.submissions.service.RowSource;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A JSON submission. It is bound as a whole (it is bounded by max-json-rows), so that an unknown property or
+ * broken JSON refuses the request before anything is stored.
+ */
+public final class JsonRows implements RowSource {
+
+    private final List<ObservationInput> observations;
+    private int next;
+
+    private JsonRows(List<ObservationInput> observations) {
+        this.observations = observations;
+    }
+
+    public static JsonRows read(Path body, ObjectMapper json, Validator validator, int maxRows) throws IOException {
+        SubmissionRequest request = json.readValue(body.toFile(), SubmissionRequest.class);
+        if (request == null) {
+            throw new ProblemException(Problem.of(Response.Status.BAD_REQUEST, "unreadable-body", "The body is empty."));
+        }
+        var violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        if (request.observations().size() > maxRows) {
+            throw new ProblemException(Problem.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "too-many-rows",
+                    "A JSON submission holds at most " + maxRows + " rows; send larger loads as CSV."));
+        }
+        return new JsonRows(request.observations());
+    }
+
+    public int size() {
+        return observations.size();
+    }
+
+    @Override
+    public boolean hasNext() {
+        return next < observations.size();
+    }
+
+    @Override
+    public ObservationRow next() {
+        int index = next++;
+        ObservationInput in = observations.get(index);
+        String pointer = "/observations/" + index;
+        if (in == null) {
+            return new ObservationRow(pointer, null, null, null, Map.of(), null, null, null, null);
+        }
+        return new ObservationRow(pointer, in.measure(), in.area(), in.period(),
+                in.dimensions() == null ? Map.of() : in.dimensions(), text(in.value()), in.status(), in.comment(),
+                in.action());
+    }
+
+    @Override
+    public void close() {
+        // bound in memory, nothing to release
+    }
+
+    private static String text(JsonNode value) {
+        return value == null || value.isNull() ? null : value.asText();
+    }
+}

@@ -1,0 +1,163 @@
+package eu.drugsplan.submissions.repository;
+
+import eu.drugsplan.submissions.service.Conflict;
+import eu.drugsplan.submissions.service.IntakePipeline.PendingEvent;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
+
+/**
+ * Writes the rows of a submission in bulk with PostgreSQL COPY, inside the caller's transaction (the
+ * connection Agroal enlisted in it), so accepted rows and their outbox records commit together.
+ * Ids come from the tables' sequences in blocks of their increment, the same convention as Hibernate's
+ * pooled optimizer: a sequence value v reserves (v-99 .. v].
+ */
+@ApplicationScoped
+public class IntakeWriter {
+
+    /** The increment of outbox_event_seq and submission_conflict_seq (V1 migration). */
+    static final int ID_BLOCK = 100;
+
+    private final AgroalDataSource dataSource;
+
+    public IntakeWriter(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** @return the first and last outbox id written, or null when there was nothing to write */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long[] appendEvents(String topic, List<PendingEvent> events, Instant createdAt) {
+        if (events.isEmpty()) {
+            return null;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            long[] ids = reserveIds(connection, "outbox_event_seq", events.size());
+            String created = createdAt.toString();
+            try (Writer out = copy(connection, "copy outbox_event (id, event_id, topic, message_key, payload, created_at) from stdin")) {
+                for (int i = 0; i < events.size(); i++) {
+                    PendingEvent event = events.get(i);
+                    field(out, Long.toString(ids[i]));
+                    field(out, event.eventId().toString());
+                    field(out, topic);
+                    field(out, event.key());
+                    field(out, event.payload());
+                    out.write(created);
+                    out.write('\n');
+                }
+            }
+            return new long[] {ids[0], ids[ids.length - 1]};
+        } catch (SQLException e) {
+            throw new IllegalStateException("outbox records could not be written: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void appendConflicts(UUID submissionId, List<Conflict> conflicts) {
+        if (conflicts.isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            long[] ids = reserveIds(connection, "submission_conflict_seq", conflicts.size());
+            String submission = submissionId.toString();
+            try (Writer out = copy(connection, "copy submission_conflict (id, submission_id, row_pointer, field, code, message) from stdin")) {
+                for (int i = 0; i < conflicts.size(); i++) {
+                    Conflict conflict = conflicts.get(i);
+                    field(out, Long.toString(ids[i]));
+                    field(out, submission);
+                    field(out, conflict.row());
+                    field(out, conflict.field());
+                    field(out, conflict.code().name());
+                    escape(out, conflict.message());
+                    out.write('\n');
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("conflicts could not be written: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Writer copy(Connection connection, String sql) throws SQLException {
+        PGConnection postgres = connection.unwrap(PGConnection.class);
+        return new BufferedWriter(new OutputStreamWriter(new PGCopyOutputStream(postgres, sql, 1 << 20),
+                StandardCharsets.UTF_8), 1 << 16);
+    }
+
+    /** Ascending ids for count rows: one sequence call per block of ID_BLOCK. */
+    private static long[] reserveIds(Connection connection, String sequence, int count) throws SQLException {
+        long[] ids = new long[count];
+        int filled = 0;
+        while (filled < count) {
+            int blocks = (count - filled + ID_BLOCK - 1) / ID_BLOCK;
+            try (PreparedStatement next = connection.prepareStatement(
+                    "select nextval('" + sequence + "') from generate_series(1, ?)")) {
+                next.setInt(1, blocks);
+                try (ResultSet values = next.executeQuery()) {
+                    while (values.next() && filled < count) {
+                        long high = values.getLong(1);
+                        // the very first value of a sequence (1) would reserve ids below 1: skip it
+                        for (long id = high - ID_BLOCK + 1; id <= high && filled < count && high >= ID_BLOCK; id++) {
+                            ids[filled++] = id;
+                        }
+                    }
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static boolean needsEscape(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void field(Writer out, String text) throws IOException {
+        escape(out, text);
+        out.write('\t');
+    }
+
+    /** COPY text format: backslash, tab, newline and carriage return are escaped; null is \N. */
+    private static void escape(Writer out, String text) throws IOException {
+        if (text == null) {
+            out.write("\\N");
+            return;
+        }
+        if (!needsEscape(text)) {
+            out.write(text);
+            return;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\\' -> out.write("\\\\");
+                case '\t' -> out.write("\\t");
+                case '\n' -> out.write("\\n");
+                case '\r' -> out.write("\\r");
+                default -> out.write(c);
+            }
+        }
+    }
+}

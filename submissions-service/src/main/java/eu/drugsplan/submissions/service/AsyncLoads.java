@@ -1,0 +1,83 @@
+package eu.drugsplan.submissions.service;
+
+import eu.drugsplan.submissions.config.SubmissionsConfig;
+import eu.drugsplan.submissions.repository.Submission;
+import eu.drugsplan.submissions.repository.SubmissionStatus;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.jboss.logging.Logger;
+
+/**
+ * Processes large submissions after their 202: rows are validated in memory and committed chunk by chunk,
+ * each chunk's outbox records with the submission's counts and chunks_committed, so the status resource
+ * always tells exactly what is committed. A failure stops the load (status FAILED); committed chunks stand.
+ * One load at a time: the database, not the CPU, is the limit, and loads keep their order.
+ */
+@ApplicationScoped
+public class AsyncLoads {
+
+    private static final Logger LOG = Logger.getLogger(AsyncLoads.class);
+
+    private final ChunkStore chunks;
+    private final SubmissionsConfig config;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "submission-loads");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public AsyncLoads(ChunkStore chunks, SubmissionsConfig config) {
+        this.chunks = chunks;
+        this.config = config;
+    }
+
+    void start(UUID submissionId, RowSource rows, IntakePipeline pipeline, Runnable cleanup) {
+        worker.execute(() -> load(submissionId, rows, pipeline, cleanup));
+    }
+
+    private void load(UUID submissionId, RowSource source, IntakePipeline pipeline, Runnable cleanup) {
+        try (RowSource rows = source) {
+            while (rows.hasNext()) {
+                pipeline.consume(rows.next());
+                if (pipeline.pendingRows() >= config.chunkRows()) {
+                    commitChunk(submissionId, pipeline, false);
+                }
+            }
+            commitChunk(submissionId, pipeline, true);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "submission %s stopped", submissionId);
+            fail(submissionId, e);
+        } finally {
+            cleanup.run();
+        }
+    }
+
+    private void commitChunk(UUID submissionId, IntakePipeline pipeline, boolean last) {
+        QuarkusTransaction.requiringNew().timeout((int) config.transactionTimeout().toSeconds()).run(() -> {
+            Submission submission = Submission.findById(submissionId);
+            chunks.store(submission, pipeline.takeChunk());
+            SubmissionIntake.count(submission, pipeline.counts());
+            submission.chunksCommitted++;
+            if (last) {
+                SubmissionIntake.close(submission, pipeline.counts());
+            }
+        });
+    }
+
+    private void fail(UUID submissionId, RuntimeException e) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Submission submission = Submission.findById(submissionId);
+            submission.status = SubmissionStatus.FAILED;
+            submission.failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdownNow();
+    }
+}

@@ -1,0 +1,47 @@
+package eu.drugsplan.submissions.service;
+
+import eu.drugsplan.common.series.Frequency;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * An immutable snapshot of the catalogue, shaped for per-row lookups: validating a million rows must not
+ * touch the network or the database.
+ */
+public record Catalogue(Map<String, Measure> measures, Map<String, Map<String, Code>> codelists,
+                        Map<String, ReporterKind> reporters) {
+
+    public static final String REF_AREA = "REF_AREA";
+    public static final String OBS_STATUS = "OBS_STATUS";
+
+    public enum UnitKind { COUNT, AMOUNT, PERCENT, YEARS, BINARY, SCORE, LOAD }
+
+    public enum ReporterKind { MEMBER_STATE, REITOX_PARTNER, AGENCY }
+
+    /** dimensions: the codelist ids, in the catalogue's order. */
+    public record Measure(String code, UnitKind unitKind, Frequency frequency, List<String> dimensions,
+                          boolean memberStates, Set<String> agencies) {
+    }
+
+    /** missing: an OBS_STATUS code saying the value is missing. */
+    public record Code(String code, String parent, boolean missing) {
+    }
+
+    public Optional<Measure> measure(String code) {
+        return Optional.ofNullable(measures.get(code));
+    }
+
+    public boolean hasCode(String codelist, String code) {
+        return codes(codelist).containsKey(code);
+    }
+
+    public Map<String, Code> codes(String codelist) {
+        return codelists.getOrDefault(codelist, Map.of());
+    }
+
+    public Optional<ReporterKind> reporter(String code) {
+        return Optional.ofNullable(reporters.get(code));
+    }
+}

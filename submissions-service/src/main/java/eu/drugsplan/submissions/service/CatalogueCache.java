@@ -1,0 +1,132 @@
+package eu.drugsplan.submissions.service;
+
+import eu.drugsplan.common.rest.Problem;
+import eu.drugsplan.common.rest.ProblemException;
+import eu.drugsplan.common.series.Frequency;
+import eu.drugsplan.submissions.client.CatalogueClient;
+import eu.drugsplan.submissions.client.CatalogueDtos.CodeDto;
+import eu.drugsplan.submissions.client.CatalogueDtos.CodelistDto;
+import eu.drugsplan.submissions.client.CatalogueDtos.MeasureDto;
+import eu.drugsplan.submissions.client.CatalogueDtos.ReporterDto;
+import eu.drugsplan.submissions.config.SubmissionsConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.GenericType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+
+/**
+ * The catalogue as last fetched from indicators-service. After the TTL every resource is revalidated with
+ * its ETag, so a catalogue migration is picked up without a restart while an unchanged catalogue costs a
+ * few 304s. When indicators-service is away the last snapshot keeps serving; with none, intake refuses (503)
+ * rather than accept unvalidated data.
+ */
+@ApplicationScoped
+public class CatalogueCache {
+
+    private static final Logger LOG = Logger.getLogger(CatalogueCache.class);
+
+    private final CatalogueClient client;
+    private final SubmissionsConfig config;
+    private final Map<String, Fetched<?>> resources = new HashMap<>();
+    private volatile Catalogue current;
+    private volatile Instant checkedAt = Instant.EPOCH;
+
+    public CatalogueCache(@RestClient CatalogueClient client, SubmissionsConfig config) {
+        this.client = client;
+        this.config = config;
+    }
+
+    /** A resource's last body and the ETag it came with. */
+    private record Fetched<T>(String etag, T body) {
+    }
+
+    public Catalogue current() {
+        if (current == null || Instant.now().isAfter(checkedAt.plus(config.catalogue().ttl()))) {
+            refresh();
+        }
+        return current;
+    }
+
+    private synchronized void refresh() {
+        if (current != null && !Instant.now().isAfter(checkedAt.plus(config.catalogue().ttl()))) {
+            return;
+        }
+        try {
+            current = build();
+        } catch (RuntimeException e) {
+            if (current == null) {
+                LOG.warnf("catalogue unavailable and none cached: %s", e.getMessage());
+                throw new ProblemException(Problem.of(Response.Status.SERVICE_UNAVAILABLE, "catalogue-unavailable",
+                        "The indicator catalogue cannot be reached, so no row can be validated; retry later."));
+            }
+            LOG.warnf("catalogue revalidation failed, keeping the cached one: %s", e.getMessage());
+        }
+        checkedAt = Instant.now();
+    }
+
+    private Catalogue build() {
+        List<MeasureDto> measures = fetch("measures", client::measures, new GenericType<List<MeasureDto>>() { });
+        List<ReporterDto> reporters = fetch("reporters", client::reporters, new GenericType<List<ReporterDto>>() { });
+        Set<String> codelistIds = new LinkedHashSet<>(List.of(Catalogue.REF_AREA, Catalogue.OBS_STATUS));
+        measures.forEach(m -> codelistIds.addAll(m.dimensions()));
+        Map<String, Map<String, Catalogue.Code>> codelists = new HashMap<>();
+        for (String id : codelistIds) {
+            CodelistDto list = fetch("codelist " + id, etag -> client.codelist(id, etag), new GenericType<CodelistDto>() { });
+            codelists.put(id, codes(list));
+        }
+        return new Catalogue(measuresByCode(measures), Map.copyOf(codelists), reporterKinds(reporters));
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T fetch(String name, Function<String, Response> call, GenericType<T> type) {
+        Fetched<T> held = (Fetched<T>) resources.get(name);
+        try (Response response = call.apply(held == null ? null : held.etag())) {
+            if (response.getStatus() == Response.Status.NOT_MODIFIED.getStatusCode() && held != null) {
+                return held.body();
+            }
+            if (response.getStatus() != Response.Status.OK.getStatusCode()) {
+                throw new IllegalStateException("catalogue " + name + " answered " + response.getStatus());
+            }
+            T body = response.readEntity(type);
+            String etag = response.getHeaderString("ETag");
+            resources.put(name, new Fetched<>(etag, body));
+            return body;
+        }
+    }
+
+    private static Map<String, Catalogue.Measure> measuresByCode(List<MeasureDto> measures) {
+        Map<String, Catalogue.Measure> byCode = new HashMap<>();
+        for (MeasureDto m : measures) {
+            Set<String> agencies = m.reporters() == null || m.reporters().agencies() == null
+                    ? Set.of() : Set.copyOf(m.reporters().agencies());
+            byCode.put(m.code(), new Catalogue.Measure(m.code(), Catalogue.UnitKind.valueOf(m.unitKind()),
+                    Frequency.valueOf(m.frequency()), List.copyOf(m.dimensions()),
+                    m.reporters() != null && m.reporters().memberStates(), agencies));
+        }
+        return Map.copyOf(byCode);
+    }
+
+    private static Map<String, Catalogue.Code> codes(CodelistDto list) {
+        Map<String, Catalogue.Code> codes = new LinkedHashMap<>();
+        for (CodeDto code : list.codes()) {
+            boolean missing = code.properties() != null && code.properties().path("missing").asBoolean(false);
+            codes.put(code.code(), new Catalogue.Code(code.code(), code.parent(), missing));
+        }
+        return Map.copyOf(codes);
+    }
+
+    private static Map<String, Catalogue.ReporterKind> reporterKinds(List<ReporterDto> reporters) {
+        Map<String, Catalogue.ReporterKind> kinds = new HashMap<>();
+        reporters.forEach(r -> kinds.put(r.code(), Catalogue.ReporterKind.valueOf(r.kind())));
+        return Map.copyOf(kinds);
+    }
+}

@@ -1,0 +1,29 @@
+package eu.drugsplan.submissions.service;
+
+import eu.drugsplan.submissions.config.SubmissionsConfig;
+import eu.drugsplan.submissions.repository.IntakeWriter;
+import eu.drugsplan.submissions.repository.Submission;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/** Stores one chunk of a submission in the caller's transaction: its outbox records, then its conflicts. */
+@ApplicationScoped
+public class ChunkStore {
+
+    private final IntakeWriter writer;
+    private final SubmissionsConfig config;
+
+    public ChunkStore(IntakeWriter writer, SubmissionsConfig config) {
+        this.writer = writer;
+        this.config = config;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void store(Submission submission, IntakePipeline.Chunk chunk) {
+        long[] range = writer.appendEvents(config.observationsTopic(), chunk.events(), submission.receivedAt);
+        if (range != null) {
+            submission.coverEvents(range[0], range[1]);
+        }
+        writer.appendConflicts(submission.id, chunk.conflicts());
+    }
+}

@@ -1,0 +1,108 @@
+package eu.drugsplan.submissions.service;
+
+import eu.drugsplan.submissions.client.StoreOutcomeClient;
+import eu.drugsplan.submissions.client.StoreOutcomeClient.OutcomeDto;
+import eu.drugsplan.submissions.repository.Submission;
+import eu.drugsplan.submissions.repository.SubmissionStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Response;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+
+/**
+ * received -> validated -> published (Kafka acknowledged every outbox record of the submission) -> stored
+ * (indicators-service applied every event). The store is asked over its internal API; when it cannot be
+ * reached the step simply stays pending.
+ */
+@ApplicationScoped
+public class SubmissionTimeline {
+
+    private static final Logger LOG = Logger.getLogger(SubmissionTimeline.class);
+
+    public enum StepState { DONE, PENDING, FAILED, SKIPPED }
+
+    public record Step(String name, StepState state, Instant at) {
+    }
+
+    record Timeline(List<Step> steps, OutcomeDto outcome) {
+    }
+
+    private final EntityManager entityManager;
+    private final StoreOutcomeClient store;
+
+    public SubmissionTimeline(EntityManager entityManager, @RestClient StoreOutcomeClient store) {
+        this.entityManager = entityManager;
+        this.store = store;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    Timeline of(Submission s) {
+        Step received = new Step("received", StepState.DONE, s.receivedAt);
+        Step validated = validated(s);
+        if (validated.state() != StepState.DONE || s.events() == 0) {
+            StepState later = validated.state() == StepState.DONE ? StepState.SKIPPED : StepState.PENDING;
+            return new Timeline(List.of(received, validated, new Step("published", later, null),
+                    new Step("stored", later, null)), null);
+        }
+        Step published = published(s);
+        OutcomeDto outcome = outcome(s);
+        boolean stored = outcome != null && outcome.applied() >= s.events();
+        return new Timeline(List.of(received, validated, published,
+                new Step("stored", stored ? StepState.DONE : StepState.PENDING, stored ? outcome.lastAppliedAt() : null)),
+                outcome);
+    }
+
+    private static Step validated(Submission s) {
+        if (s.status == SubmissionStatus.FAILED) {
+            return new Step("validated", StepState.FAILED, null);
+        }
+        boolean done = s.status == SubmissionStatus.VALIDATED || s.status == SubmissionStatus.REJECTED;
+        return new Step("validated", done ? StepState.DONE : StepState.PENDING, s.validatedAt);
+    }
+
+    /** The relay publishes in id order; none pending in the submission's id range means all acknowledged. */
+    private Step published(Submission s) {
+        if (s.publishedAt == null) {
+            Number pending = (Number) entityManager.createNativeQuery(
+                            "select count(*) from outbox_event where published_at is null and id between ?1 and ?2")
+                    .setParameter(1, s.firstEventId).setParameter(2, s.lastEventId).getSingleResult();
+            if (pending.longValue() > 0) {
+                return new Step("published", StepState.PENDING, null);
+            }
+            Object last = entityManager.createNativeQuery(
+                            "select max(published_at) from outbox_event where id between ?1 and ?2")
+                    .setParameter(1, s.firstEventId).setParameter(2, s.lastEventId).getSingleResult();
+            // records are purged an hour after publication: then the time we noticed is the best we know
+            s.publishedAt = last == null ? Instant.now() : instant(last);
+        }
+        return new Step("published", StepState.DONE, s.publishedAt);
+    }
+
+    private OutcomeDto outcome(Submission s) {
+        try (Response response = store.outcome(s.id)) {
+            if (response.getStatus() == Response.Status.OK.getStatusCode()) {
+                return response.readEntity(OutcomeDto.class);
+            }
+            return null;
+        } catch (RuntimeException e) {
+            LOG.debugf("store outcome of %s unavailable: %s", s.id, e.getMessage());
+            return null;
+        }
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        return ((Timestamp) value).toInstant();
+    }
+}

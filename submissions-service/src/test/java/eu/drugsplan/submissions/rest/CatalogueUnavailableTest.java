@@ -1,0 +1,39 @@
+package eu.drugsplan.submissions.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import eu.drugsplan.testsupport.JwtKeysResource;
+import eu.drugsplan.testsupport.Tokens;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@TestProfile(CatalogueUnavailableTest.NoCatalogue.class)
+@WithTestResource(JwtKeysResource.class)
+class CatalogueUnavailableTest {
+
+    /** indicators-service is down: its address is a closed port. */
+    public static class NoCatalogue implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.rest-client.catalogue.url", "http://127.0.0.1:9",
+                    "quarkus.rest-client.store.url", "http://127.0.0.1:9");
+        }
+    }
+
+    @Test
+    void without_a_catalogue_nothing_is_accepted_unvalidated_and_the_answer_is_503() {
+        given().auth().oauth2(Tokens.forReporter("AT", "submitter"))
+                .contentType(ContentType.JSON)
+                .body("{\"observations\": [{\"measure\": \"PI01.DRUG_RELATED_HOMICIDES\", \"area\": \"AT\", \"period\": \"2021\", \"value\": 1}]}")
+                .when().post("/api/v1/submissions")
+                .then().statusCode(503).contentType("application/problem+json")
+                .body("type", equalTo("https://drugsplan.eu/problems/catalogue-unavailable"));
+    }
+}

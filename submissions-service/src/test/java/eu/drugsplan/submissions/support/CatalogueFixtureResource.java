@@ -1,0 +1,78 @@
+package eu.drugsplan.submissions.support;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Stands in for indicators-service in this module's tests: serves the catalogue from JSON fixtures shaped
+ * like its CatalogueViews (generated from its V3/V4 migrations), with a strong ETag and 304 on If-None-Match,
+ * and answers the store-outcome endpoint with 404 (nothing applied), as the real one does before it has.
+ */
+public class CatalogueFixtureResource implements QuarkusTestResourceLifecycleManager {
+
+    static final String ETAG = "\"catalogue-5\"";
+    public static final AtomicInteger NOT_MODIFIED = new AtomicInteger();
+
+    private HttpServer server;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.createContext("/api/v1/measures", exchange -> serve(exchange, "catalogue/measures.json"));
+        server.createContext("/api/v1/reporters", exchange -> serve(exchange, "catalogue/reporters.json"));
+        server.createContext("/api/v1/codelists/", exchange -> serve(exchange,
+                "catalogue/codelists/" + exchange.getRequestURI().getPath().substring("/api/v1/codelists/".length()) + ".json"));
+        server.createContext("/internal/v1/submissions/", exchange -> send(exchange, 404, null,
+                "{\"status\":404,\"title\":\"Not Found\"}".getBytes()));
+        server.start();
+        String url = "http://127.0.0.1:" + server.getAddress().getPort();
+        return Map.of("quarkus.rest-client.catalogue.url", url, "quarkus.rest-client.store.url", url);
+    }
+
+    private static void serve(HttpExchange exchange, String resource) throws IOException {
+        if (ETAG.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+            NOT_MODIFIED.incrementAndGet();
+            send(exchange, 304, ETAG, null);
+            return;
+        }
+        try (InputStream in = CatalogueFixtureResource.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                send(exchange, 404, null, "{\"status\":404}".getBytes());
+                return;
+            }
+            send(exchange, 200, ETAG, in.readAllBytes());
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, String etag, byte[] body) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        if (etag != null) {
+            exchange.getResponseHeaders().add("ETag", etag);
+        }
+        exchange.sendResponseHeaders(status, body == null ? -1 : body.length);
+        if (body != null) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+        exchange.close();
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+}
