@@ -1,6 +1,5 @@
 package eu.drugsplan.indicators.messaging;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.drugsplan.common.event.ObservationEvent;
 import eu.drugsplan.indicators.service.ObservationStore;
@@ -8,13 +7,20 @@ import eu.drugsplan.indicators.service.StoreOutcome;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Stores the observations submissions-service publishes. Records of one series share a partition and are
- * handled in order; a record that cannot be read or applied goes to the dead-letter topic (see
- * application.properties) instead of blocking its partition.
+ * Stores the observations submissions-service publishes, a poll's batch at a time in one transaction.
+ * Records of one series share a partition and arrive in order; the batch is applied in that order.
+ * A record that cannot be read goes to the dead-letter topic before the batch is applied, so it never
+ * costs the others; if applying the batch fails, its records are applied one by one and only the one
+ * that fails goes to the dead-letter topic. A failure of the database itself is not the records' fault: it fails
+ * the channel without committing, and the records are read again after a restart.
  */
 @ApplicationScoped
 public class ObservationConsumer {
@@ -24,22 +30,83 @@ public class ObservationConsumer {
     private final ObservationStore store;
     private final ObjectMapper json;
     private final MeterRegistry registry;
+    private final DeadLetters deadLetters;
 
-    public ObservationConsumer(ObservationStore store, ObjectMapper json, MeterRegistry registry) {
+    public ObservationConsumer(ObservationStore store, ObjectMapper json, MeterRegistry registry,
+                               DeadLetters deadLetters) {
         this.store = store;
         this.json = json;
         this.registry = registry;
+        this.deadLetters = deadLetters;
     }
 
     @Incoming("observations")
     @Blocking
-    public void consume(String payload) throws JsonProcessingException {
+    public void consume(ConsumerRecords<String, String> records) {
+        List<ReadRecord> readable = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                readable.add(new ReadRecord(record, read(record.value())));
+            } catch (RuntimeException | java.io.IOException unreadable) {
+                deadLetters.send(record, unreadable);
+            }
+        }
+        if (!readable.isEmpty()) {
+            applyBatch(readable);
+        }
+    }
+
+    private void applyBatch(List<ReadRecord> batch) {
+        try {
+            count(store.applyAll(batch.stream().map(ReadRecord::event).toList()));
+        } catch (RuntimeException batchFailed) {
+            rethrowIfInfrastructure(batchFailed);
+            LOG.warnf(batchFailed, "a batch of %d observations failed; applying them one by one", batch.size());
+            batch.forEach(this::applyAlone);
+        }
+    }
+
+    private void applyAlone(ReadRecord read) {
+        try {
+            count(List.of(store.apply(read.event())));
+        } catch (RuntimeException failed) {
+            rethrowIfInfrastructure(failed);
+            deadLetters.send(read.record(), failed);
+        }
+    }
+
+    /**
+     * A database that is unreachable or a service that is shutting down says nothing about the record: such a
+     * failure must not send good records to the dead-letter topic. It escapes, the batch is not committed, the
+     * channel fails (health goes down) and the records are consumed again after a restart.
+     */
+    private static void rethrowIfInfrastructure(RuntimeException failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLTransientException || cause instanceof java.sql.SQLRecoverableException
+                    || cause instanceof java.sql.SQLNonTransientConnectionException
+                    || cause instanceof org.hibernate.exception.JDBCConnectionException
+                    || (cause instanceof IllegalStateException && String.valueOf(cause.getMessage()).contains("closed"))) {
+                throw failure;
+            }
+        }
+    }
+
+    private ObservationEvent read(String payload) throws java.io.IOException {
         ObservationEvent event = json.readValue(payload, ObservationEvent.class);
         if (event.version() != ObservationEvent.CURRENT_VERSION) {
             throw new IllegalArgumentException("unsupported observation event version " + event.version());
         }
-        StoreOutcome outcome = store.apply(event);
-        registry.counter("observations.stored", "outcome", outcome.name()).increment();
-        LOG.debugf("observation %s of %s: %s", event.eventId(), event.seriesKey(), outcome);
+        if (event.eventId() == null || event.measure() == null || event.area() == null || event.period() == null
+                || event.action() == null || event.submissionId() == null) {
+            throw new IllegalArgumentException("observation event without id, submission, measure, area, period or action");
+        }
+        return event;
+    }
+
+    private void count(List<StoreOutcome> outcomes) {
+        outcomes.forEach(outcome -> registry.counter("observations.stored", "outcome", outcome.name()).increment());
+    }
+
+    private record ReadRecord(ConsumerRecord<String, String> record, ObservationEvent event) {
     }
 }

@@ -1,42 +1,103 @@
 package eu.drugsplan.indicators.rest;
 
-import eu.drugsplan.indicators.service.SeriesQueries;
+import eu.drugsplan.common.rest.Problem;
+import eu.drugsplan.common.rest.ProblemException;
+import eu.drugsplan.indicators.catalogue.Catalogue;
+import eu.drugsplan.indicators.catalogue.CatalogueCache;
+import eu.drugsplan.indicators.format.DataFormat;
+import eu.drugsplan.indicators.format.DataMessage;
+import eu.drugsplan.indicators.format.DataWriter;
+import eu.drugsplan.indicators.format.DataWriters;
+import eu.drugsplan.indicators.rest.CatalogueViews.MeasureView;
+import eu.drugsplan.indicators.service.DataExports;
+import eu.drugsplan.indicators.service.DataQuery;
+import eu.drugsplan.indicators.service.HistoryQueries;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Arrays;
-import java.util.Set;
-import java.util.stream.Collectors;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+/**
+ * The stored data of a measure, filtered by parameters or by an SDMX key, in the format the client accepts,
+ * streamed from the database.
+ */
 @Path("/api/v1/data")
-@Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Data", description = "The stored time series of the indicators")
 public class DataResource {
 
-    private final SeriesQueries queries;
+    private final CatalogueCache catalogue;
+    private final DataExports exports;
+    private final DataWriters writers;
+    private final HistoryQueries history;
 
-    public DataResource(SeriesQueries queries) {
-        this.queries = queries;
+    public DataResource(CatalogueCache catalogue, DataExports exports, DataWriters writers, HistoryQueries history) {
+        this.catalogue = catalogue;
+        this.exports = exports;
+        this.writers = writers;
+        this.history = history;
     }
 
     @GET
     @Path("{measure}")
-    @Operation(summary = "Every series of a measure with its current observations")
-    public DataResponse data(@PathParam("measure") String measure, @QueryParam("area") String area) {
-        return new DataResponse(measure, queries.ofMeasure(measure, codes(area)));
+    @Operation(summary = "The series of a measure with their observations (JSON, CSV, SDMX-CSV 2.0, SDMX-JSON 2.0)",
+            description = "Filters: area, one parameter per dimension (codes comma-separated), startPeriod, endPeriod, "
+                    + "lastNObservations, updatedAfter (deletions included), asOf, includeHistory.")
+    public Response data(@PathParam("measure") String measure, @Context UriInfo uri, @Context HttpHeaders headers) {
+        return answer(measure, null, uri, headers);
     }
 
-    /** "AT,BE" -> {AT, BE}; absent -> all. */
-    static Set<String> codes(String parameter) {
-        if (parameter == null || parameter.isBlank()) {
-            return Set.of();
+    @GET
+    @Path("{measure}/{key}")
+    @Operation(summary = "The series matching an SDMX key: REF_AREA then the measure's dimensions, joined by '.', "
+            + "'+' for alternatives, empty for all")
+    public Response byKey(@PathParam("measure") String measure, @PathParam("key") String key, @Context UriInfo uri,
+                          @Context HttpHeaders headers) {
+        return answer(measure, key, uri, headers);
+    }
+
+    @GET
+    @Path("{measure}/history")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Every version of one observation: who changed what, and when")
+    public HistoryView history(@PathParam("measure") String measure, @Context UriInfo uri) {
+        MeasureView view = measure(catalogue.current(), measure);
+        return history.of(view, uri.getQueryParameters());
+    }
+
+    private Response answer(String measureCode, String key, UriInfo uri, HttpHeaders headers) {
+        Catalogue current = catalogue.current();
+        MeasureView measure = measure(current, measureCode);
+        DataQuery query = DataRequests.parse(measure, uri.getQueryParameters(), key);
+        DataFormat format = DataFormat.negotiate(headers.getAcceptableMediaTypes())
+                .orElseThrow(() -> new ProblemException(Problem.of(Response.Status.NOT_ACCEPTABLE, "not-acceptable",
+                        "Data is served as application/json, text/csv, application/vnd.sdmx.data+csv;version=2.0.0 "
+                                + "and application/vnd.sdmx.data+json;version=2.0.0")));
+        if (format == DataFormat.SDMX_JSON && query.includeHistory()) {
+            throw DataRequests.invalid("includeHistory cannot be answered in SDMX-JSON, which holds one value per "
+                    + "observation key; ask for CSV, SDMX-CSV or JSON");
         }
-        return Arrays.stream(parameter.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                .collect(Collectors.toSet());
+        exports.admit(query);
+        DataMessage message = new DataMessage(query, current);
+        StreamingOutput body = out -> {
+            try (DataWriter writer = writers.of(format, out, message)) {
+                writer.start();
+                exports.stream(query, writer::row);
+                writer.finish();
+            }
+        };
+        return Response.ok(body, format.mediaType()).build();
+    }
+
+    static MeasureView measure(Catalogue catalogue, String code) {
+        return catalogue.measure(code).orElseThrow(() -> new ProblemException(Problem.of(Response.Status.NOT_FOUND,
+                "unknown-measure", "No measure '" + code + "' in the catalogue; see /api/v1/measures")));
     }
 }

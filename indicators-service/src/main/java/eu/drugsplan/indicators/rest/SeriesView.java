@@ -1,9 +1,11 @@
 package eu.drugsplan.indicators.rest;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /** One series as the data API shows it. */
 public record SeriesView(
@@ -15,7 +17,12 @@ public record SeriesView(
         Instant updatedAt,
         List<ObservationView> observations) {
 
-    /** One current observation of a series. */
-    public record ObservationView(String period, BigDecimal value, String status, String comment) {
+    /**
+     * One observation of a series (or, with includeHistory, one version of it). {@code deleted} appears only
+     * on tombstones (updatedAfter, includeHistory); reporter and submission only with includeHistory.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ObservationView(String period, BigDecimal value, String status, String comment, Boolean deleted,
+                                  Instant updatedAt, String reporter, UUID submissionId) {
     }
 }

@@ -14,14 +14,23 @@ import eu.drugsplan.indicators.repository.Series;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * Applies observation events to the versioned store. Each event is applied once (its id is recorded in the
  * same transaction), every change adds a version, and every committed change announces the series' new
- * state through the outbox.
+ * state through the outbox. A batch is applied in one transaction, in its order, and announces each series
+ * it changed once, with its state at the end of the batch.
  */
 @ApplicationScoped
 public class ObservationStore {
@@ -38,22 +47,37 @@ public class ObservationStore {
 
     @Transactional
     public StoreOutcome apply(ObservationEvent event) {
-        if (!processedEvents.firstDelivery(event.eventId())) {
-            return StoreOutcome.DUPLICATE;
+        return applyAll(List.of(event)).get(0);
+    }
+
+    /** @return the outcome of each event, in the order given */
+    @Transactional
+    public List<StoreOutcome> applyAll(List<ObservationEvent> events) {
+        Set<UUID> seen = new HashSet<>(processedEvents.alreadyApplied(events.stream().map(ObservationEvent::eventId).toList()));
+        BatchState batch = new BatchState(events);
+        List<StoreOutcome> outcomes = new ArrayList<>(events.size());
+        for (ObservationEvent event : events) {
+            // seen.add is false for an event applied before or earlier in this batch: a redelivery
+            outcomes.add(seen.add(event.eventId()) ? applyOnce(event, batch) : StoreOutcome.DUPLICATE);
         }
-        SeriesKey key = event.seriesKey();
-        Series series = Series.byKey(key.toString()).orElseGet(() -> newSeries(key));
-        Optional<Observation> current = Observation.at(series.id, event.period());
+        announce(batch.changed.values());
+        return outcomes;
+    }
+
+    private StoreOutcome applyOnce(ObservationEvent event, BatchState batch) {
+        Series series = batch.series(event.seriesKey());
+        Optional<Observation> current = batch.observation(series, event.period());
         StoreOutcome outcome = event.action() == ObservationAction.DELETE
-                ? delete(series, current, event)
-                : write(series, current, event);
+                ? delete(current, event, series, batch)
+                : write(series, current, event, batch);
         if (outcome != StoreOutcome.UNCHANGED && outcome != StoreOutcome.NOTHING_TO_DELETE) {
-            announce(series);
+            batch.changed.put(series.seriesKey, series);
         }
+        processedEvents.record(event.eventId(), event.submissionId(), outcome.name());
         return outcome;
     }
 
-    private StoreOutcome write(Series series, Optional<Observation> current, ObservationEvent event) {
+    private StoreOutcome write(Series series, Optional<Observation> current, ObservationEvent event, BatchState batch) {
         // MERGE keeps a stored comment the new row does not repeat; REPLACE takes the row as it is
         String comment = event.action() == ObservationAction.MERGE && event.comment() == null
                 ? current.map(o -> o.comment).orElse(null) : event.comment();
@@ -71,15 +95,20 @@ public class ObservationStore {
         observation.receivedAt = event.receivedAt();
         observation.updatedAt = Instant.now();
         observation.persist();
+        batch.remember(series, observation);
         recordVersion(series, event, false, comment);
         return current.isPresent() ? StoreOutcome.REVISED : StoreOutcome.INSERTED;
     }
 
-    private StoreOutcome delete(Series series, Optional<Observation> current, ObservationEvent event) {
+    private StoreOutcome delete(Optional<Observation> current, ObservationEvent event, Series series, BatchState batch) {
         if (current.isEmpty()) {
             return StoreOutcome.NOTHING_TO_DELETE;
         }
         current.get().delete();
+        // Hibernate flushes inserts before deletes: a re-insert of this period later in the batch would
+        // collide with the row it replaces, so the delete goes to the database now
+        Observation.flush();
+        batch.forget(series, event.period());
         recordVersion(series, event, true, event.comment());
         return StoreOutcome.DELETED;
     }
@@ -108,7 +137,7 @@ public class ObservationStore {
         series.updatedAt = version.recordedAt;
     }
 
-    private Series newSeries(SeriesKey key) {
+    private static Series newSeries(SeriesKey key) {
         Series series = new Series();
         series.seriesKey = key.toString();
         series.measure = key.measure();
@@ -120,13 +149,72 @@ public class ObservationStore {
         return series;
     }
 
-    private void announce(Series series) {
-        var points = Observation.ofSeries(series.id).stream()
-                .map(o -> new SeriesPoint(o.period, o.value, o.status))
-                .toList();
-        SeriesUpdatedEvent event = new SeriesUpdatedEvent(SeriesUpdatedEvent.CURRENT_VERSION, UUID.randomUUID(),
-                series.seriesKey, series.measure, series.area, series.dimensions, series.dataVersion,
-                series.updatedAt, points);
-        outbox.append(config.seriesUpdatedTopic(), series.seriesKey, event.eventId(), event);
+    /** One series-updated event per changed series, with its observations read in one query. */
+    private void announce(Collection<Series> changed) {
+        if (changed.isEmpty()) {
+            return;
+        }
+        Map<Long, List<SeriesPoint>> points = new HashMap<>();
+        Observation.<Observation>list("seriesId in ?1 order by seriesId, period",
+                        changed.stream().map(s -> s.id).toList())
+                .forEach(o -> points.computeIfAbsent(o.seriesId, id -> new ArrayList<>())
+                        .add(new SeriesPoint(o.period, o.value, o.status)));
+        for (Series series : changed) {
+            SeriesUpdatedEvent event = new SeriesUpdatedEvent(SeriesUpdatedEvent.CURRENT_VERSION, UUID.randomUUID(),
+                    series.seriesKey, series.measure, series.area, series.dimensions, series.dataVersion,
+                    series.updatedAt, points.getOrDefault(series.id, List.of()));
+            outbox.append(config.seriesUpdatedTopic(), series.seriesKey, event.eventId(), event);
+        }
+    }
+
+    /**
+     * What one batch has looked up or written so far: each series and observation is queried once per batch,
+     * and a later event of the batch sees what an earlier one wrote.
+     */
+    private static final class BatchState {
+        private final Map<String, Series> series = new HashMap<>();
+        private final Map<String, Optional<Observation>> observations = new HashMap<>();
+        private final Map<String, Series> changed = new LinkedHashMap<>();
+
+        /**
+         * Reads the batch's series and their current observations up front, in two queries: a query in the
+         * middle of the batch would make Hibernate flush the pending inserts one event at a time, instead of
+         * sending them in JDBC batches at commit.
+         */
+        BatchState(List<ObservationEvent> events) {
+            Map<String, SeriesKey> keys = new LinkedHashMap<>();
+            Set<String> periods = new HashSet<>();
+            events.forEach(e -> {
+                keys.putIfAbsent(e.seriesKey().toString(), e.seriesKey());
+                periods.add(e.period());
+            });
+            Series.<Series>list("seriesKey in ?1", keys.keySet()).forEach(s -> series.put(s.seriesKey, s));
+            if (!series.isEmpty()) {
+                Observation.<Observation>list("seriesId in ?1 and period in ?2",
+                                series.values().stream().map(s -> s.id).toList(), periods)
+                        .forEach(o -> observations.put(o.seriesId + "|" + o.period, Optional.of(o)));
+            }
+            // new series are written first, so that the inserts referring to them can be grouped by table
+            // (hibernate.order_inserts) without breaking their foreign keys
+            keys.forEach((text, key) -> series.computeIfAbsent(text, k -> newSeries(key)));
+            Series.flush();
+        }
+
+        Series series(SeriesKey key) {
+            return series.get(key.toString());
+        }
+
+        /** Everything stored for the batch's series was read up front: what is not here does not exist. */
+        Optional<Observation> observation(Series owner, String period) {
+            return observations.getOrDefault(owner.id + "|" + period, Optional.empty());
+        }
+
+        void remember(Series owner, Observation observation) {
+            observations.put(owner.id + "|" + observation.period, Optional.of(observation));
+        }
+
+        void forget(Series owner, String period) {
+            observations.put(owner.id + "|" + period, Optional.empty());
+        }
     }
 }

@@ -93,6 +93,41 @@ class ObservationConsumerTest {
         assertThat(TopicProbe.await(TOPIC + ".dlq", r -> poison.equals(r.value()), Duration.ofSeconds(20))).hasSize(1);
     }
 
+    @Test
+    void a_poison_record_in_the_middle_of_a_batch_costs_none_of_the_records_around_it() {
+        String area = uniqueArea();
+        String key = "PI10.OST_CLIENTS:" + area + ":MEDICATION=METHADONE";
+        String poison = "{\"version\":1,\"eventId\":\"not-a-uuid\",\"area\":\"" + area + "\"}";
+        for (int year = 2000; year < 2010; year++) {
+            TopicProbe.send(TOPIC, key, event(UUID.randomUUID(), area, Integer.toString(year), "1", "MERGE"));
+        }
+        TopicProbe.send(TOPIC, key, poison);
+        for (int year = 2010; year < 2020; year++) {
+            TopicProbe.send(TOPIC, key, event(UUID.randomUUID(), area, Integer.toString(year), "1", "MERGE"));
+        }
+
+        JsonPath series = awaitSeries(area, s -> s.getList("series[0].observations").size() == 20);
+
+        assertThat(series.getLong("series[0].dataVersion")).isEqualTo(20);
+        assertThat(TopicProbe.await(TOPIC + ".dlq", r -> poison.equals(r.value()), Duration.ofSeconds(20)))
+                .singleElement().satisfies(r -> assertThat(r.key()).isEqualTo(key));
+    }
+
+    @Test
+    void changes_of_one_series_end_with_an_announcement_of_its_final_state() {
+        String area = uniqueArea();
+        String key = "PI10.OST_CLIENTS:" + area + ":MEDICATION=METHADONE";
+        for (int value = 1; value <= 25; value++) {
+            TopicProbe.send(TOPIC, key, event(UUID.randomUUID(), area, "2017", Integer.toString(value), "MERGE"));
+        }
+        awaitSeries(area, s -> s.getLong("series[0].dataVersion") == 25);
+
+        var announced = TopicProbe.await("series-updated.v1",
+                r -> key.equals(r.key()) && r.value().contains("\"dataVersion\":25,"), Duration.ofSeconds(20));
+        assertThat(announced).hasSize(1);
+        assertThat(announced.get(0).value()).contains("\"value\":25");
+    }
+
     private static JsonPath awaitSeries(String area, java.util.function.Predicate<JsonPath> condition) {
         JsonPath[] holder = new JsonPath[1];
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {

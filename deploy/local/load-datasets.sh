@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Loads the real public datasets into the running suite through its public API (POST /api/v1/submissions),
+# as the reporters that own them (EUDA for waste water, each Member State for its bulletin rows and UNODC
+# seizures), then checks that every waste-water value reads back exactly as in the file.
+#   deploy/local/load-datasets.sh [DATASETS_DIR] [--verify | --no-verify] [--batch N] [--wait SECONDS]
+# DATASETS_DIR defaults to ../shared/datasets relative to the repository root (or $DATASETS_DIR);
+# GATEWAY_URL defaults to http://127.0.0.1:8080. Tokens come from deploy/local/token.sh (TOKEN_COMMAND).
+# Rows the catalogue does not cover (e.g. the United Kingdom) and rows the API rejects are listed.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+loader="$root/tools/dataset-loader/target"
+if [ ! -f "$loader/dataset-loader.jar" ]; then
+  echo "building the loader first" >&2
+  (cd "$root" && flock /tmp/drugsplan-build.lock ./mvnw -o -q -pl tools/dataset-loader -am install -DskipTests)
+fi
+cd "$root"
+export DATASETS_DIR=${DATASETS_DIR:-$root/../shared/datasets}
+exec java -cp "$loader/dataset-loader.jar:$loader/lib/*" eu.drugsplan.loader.DatasetLoader \
+  --token-command "${TOKEN_COMMAND:-$root/deploy/local/token.sh {reporter} submitter}" "$@"

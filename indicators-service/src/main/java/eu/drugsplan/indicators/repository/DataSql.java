@@ -1,0 +1,149 @@
+package eu.drugsplan.indicators.repository;
+
+import eu.drugsplan.indicators.service.DataQuery;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The SQL of one data query and its parameters. Three sources: the current observations (the common case,
+ * read from {@code observation}); the latest version of each observation as of an instant or changed after
+ * one (rebuilt from {@code observation_version}); or every version (history). Filters on series and periods
+ * apply to all three; rows come ordered by series key, period and version, so a writer can group by series
+ * while streaming.
+ */
+final class DataSql {
+
+    private static final String COLUMNS = """
+            s.series_key, s.area, s.dimensions::text as dimensions, s.data_version, s.updated_at as series_updated_at,
+            x.period, x.value, x.status, x.comment, x.deleted, x.reporter, x.submission_id, x.received_at,
+            x.changed_at, x.version_id""";
+
+    private static final String CURRENT = """
+            select o.series_id, o.period, o.value, o.status, o.comment, false as deleted, o.reporter,
+                   o.submission_id, o.received_at, o.updated_at as changed_at, o.id as version_id
+            from observation o""";
+
+    private static final String VERSION_COLUMNS = """
+            v.series_id, v.period, v.value, v.status, v.comment, v.deleted, v.reporter, v.submission_id,
+            v.received_at, v.recorded_at as changed_at, v.id as version_id
+            from observation_version v join series vs on vs.id = v.series_id""";
+
+    private final StringBuilder sql = new StringBuilder();
+    private final List<Object> parameters = new ArrayList<>();
+
+    private DataSql() {
+    }
+
+    /** The rows of the query, in series, period and version order. */
+    static DataSql rows(DataQuery query) {
+        DataSql data = new DataSql();
+        data.select(query);
+        data.sql.append(" order by series_key, period, version_id");
+        return data;
+    }
+
+    /** The number of rows the query would return. */
+    static DataSql count(DataQuery query) {
+        DataSql data = new DataSql();
+        data.sql.append("select count(*) from (");
+        data.select(query);
+        data.sql.append(") counted");
+        return data;
+    }
+
+    String sql() {
+        return sql.toString();
+    }
+
+    List<Object> parameters() {
+        return parameters;
+    }
+
+    private void select(DataQuery query) {
+        boolean lastN = query.lastNObservations() != null;
+        if (lastN) {
+            sql.append("select * from (");
+        }
+        sql.append("select ").append(COLUMNS);
+        if (lastN) {
+            // dense_rank: every version of one period counts as one of the last N periods
+            sql.append(", dense_rank() over (partition by s.id order by x.period desc) as recency");
+        }
+        sql.append(" from series s join (");
+        source(query);
+        sql.append(") x on x.series_id = s.id where s.measure = ?");
+        parameters.add(query.measure());
+        seriesFilters(query);
+        periodFilters(query);
+        versionFilters(query);
+        if (lastN) {
+            sql.append(") ranked where recency <= ?");
+            parameters.add(query.lastNObservations());
+        }
+    }
+
+    private void source(DataQuery query) {
+        if (!query.readsVersions()) {
+            sql.append(CURRENT);
+            return;
+        }
+        sql.append(query.includeHistory() ? "select " : "select distinct on (v.series_id, v.period) ");
+        sql.append(VERSION_COLUMNS).append(" where vs.measure = ?");
+        parameters.add(query.measure());
+        if (query.asOf() != null) {
+            sql.append(" and v.recorded_at <= ?");
+            parameters.add(utc(query.asOf()));
+        }
+        if (!query.includeHistory()) {
+            // the latest version of each observation key; ids grow with time
+            sql.append(" order by v.series_id, v.period, v.id desc");
+        }
+    }
+
+    private void seriesFilters(DataQuery query) {
+        if (!query.areas().isEmpty()) {
+            sql.append(" and s.area = any(?)");
+            parameters.add(new TextArray(query.areas()));
+        }
+        for (Map.Entry<String, Set<String>> dimension : query.dimensions().entrySet()) {
+            if (!dimension.getValue().isEmpty()) {
+                sql.append(" and s.dimensions ->> ? = any(?)");
+                parameters.add(dimension.getKey());
+                parameters.add(new TextArray(dimension.getValue()));
+            }
+        }
+    }
+
+    private void periodFilters(DataQuery query) {
+        if (query.startPeriod() != null) {
+            sql.append(" and x.period >= ?");
+            parameters.add(query.startPeriod());
+        }
+        if (query.endPeriod() != null) {
+            // an end of "2021" includes 2021-Q4, 2021-12 and 2021-12-31: they sort after "2021"
+            sql.append(" and (x.period <= ? or x.period like ?)");
+            parameters.add(query.endPeriod());
+            parameters.add(query.endPeriod() + "-%");
+        }
+    }
+
+    private void versionFilters(DataQuery query) {
+        if (query.updatedAfter() != null) {
+            sql.append(" and x.changed_at > ?");
+            parameters.add(utc(query.updatedAfter()));
+        } else if (query.readsVersions() && !query.includeHistory()) {
+            // as of an instant, an observation whose latest version is a tombstone did not exist
+            sql.append(" and not x.deleted");
+        }
+    }
+
+    private static java.time.OffsetDateTime utc(java.time.Instant instant) {
+        return java.time.OffsetDateTime.ofInstant(instant, java.time.ZoneOffset.UTC);
+    }
+
+    /** A set of codes bound as a PostgreSQL text array. */
+    record TextArray(Set<String> values) {
+    }
+}

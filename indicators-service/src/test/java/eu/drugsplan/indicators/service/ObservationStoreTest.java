@@ -1,0 +1,60 @@
+package eu.drugsplan.indicators.service;
+
+import static eu.drugsplan.indicators.support.Observations.uniqueArea;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.drugsplan.common.event.ObservationAction;
+import eu.drugsplan.common.event.ObservationEvent;
+import eu.drugsplan.common.outbox.OutboxEvent;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class ObservationStoreTest {
+
+    @Inject
+    ObservationStore store;
+
+    @Test
+    void a_batch_applies_its_events_in_order_and_announces_each_changed_series_once_with_its_final_state() {
+        String area = uniqueArea();
+        ObservationEvent first = event(area, "2016", "1", ObservationAction.MERGE);
+        List<ObservationEvent> batch = List.of(first, event(area, "2016", "2", ObservationAction.MERGE),
+                event(area, "2017", "3", ObservationAction.MERGE), event(area, "2016", null, ObservationAction.DELETE),
+                event(area, "2016", "4", ObservationAction.MERGE), first);
+
+        List<StoreOutcome> outcomes = store.applyAll(batch);
+
+        assertThat(outcomes).containsExactly(StoreOutcome.INSERTED, StoreOutcome.REVISED, StoreOutcome.INSERTED,
+                StoreOutcome.DELETED, StoreOutcome.INSERTED, StoreOutcome.DUPLICATE);
+        List<OutboxEvent> announcements = QuarkusTransaction.requiringNew().call(() ->
+                OutboxEvent.<OutboxEvent>list("messageKey", first.seriesKey().toString()));
+        assertThat(announcements).singleElement().satisfies(a -> assertThat(a.payload)
+                .contains("\"dataVersion\":5", "{\"period\":\"2016\",\"value\":4", "{\"period\":\"2017\",\"value\":3"));
+    }
+
+    @Test
+    void a_batch_replayed_in_full_changes_nothing_and_announces_nothing() {
+        String area = uniqueArea();
+        List<ObservationEvent> batch = List.of(event(area, "2016", "1", ObservationAction.MERGE),
+                event(area, "2017", "2", ObservationAction.MERGE));
+        store.applyAll(batch);
+
+        assertThat(store.applyAll(batch)).containsOnly(StoreOutcome.DUPLICATE);
+        assertThat(QuarkusTransaction.requiringNew().call(() ->
+                OutboxEvent.count("messageKey", batch.get(0).seriesKey().toString()))).isEqualTo(1);
+    }
+
+    private static ObservationEvent event(String area, String period, String value, ObservationAction action) {
+        return new ObservationEvent(ObservationEvent.CURRENT_VERSION, UUID.randomUUID(), UUID.randomUUID(), "EUDA",
+                action, "PI10.OST_CLIENTS", area, Map.of("MEDICATION", "METHADONE"), period,
+                value == null ? null : new BigDecimal(value), "A", null, Instant.parse("2026-11-22T10:00:00Z"));
+    }
+}

@@ -1,0 +1,220 @@
+package eu.drugsplan.loader;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Loads the real public datasets into a running suite through its public API, as the reporters that own
+ * them, then checks the waste-water round trip.
+ *
+ * <pre>
+ * DatasetLoader [DATASETS_DIR] [--gateway URL] [--tokens FILE | --token-command CMD] [--batch N]
+ *               [--verify | --no-verify | --dry-run] [--wait SECONDS] [--only-wastewater]
+ * </pre>
+ * --dry-run maps and reports without submitting anything.
+ * --tokens: a properties file REPORTER=token; --token-command: a shell command printing a token, with
+ * {reporter} replaced (default: deploy/local/token.sh {reporter} submitter). --verify only checks.
+ * Exit status: 0 done (and verified), 1 the round trip found differences, 2 the load failed.
+ */
+public final class DatasetLoader {
+
+    private DatasetLoader() {
+    }
+
+    public static void main(String[] args) {
+        PrintStream out = System.out;
+        try {
+            Options options = Options.parse(args);
+            System.exit(run(options, out));
+        } catch (IOException | RuntimeException e) {
+            System.err.println("dataset-loader: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    static int run(Options options, PrintStream out) throws IOException {
+        ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        Gateway gateway = new Gateway(options.gateway(), json);
+        CatalogueCodes codes = CatalogueCodes.load(gateway,
+                List.of("SUBSTANCE", "STAT", "SEX", "AGE", "RECALL_PERIOD", "MEDICATION"));
+        Datasets datasets = new Datasets(options.directory(), codes);
+        if (!options.verifyOnly()) {
+            Extract extract = options.wastewaterOnly() ? datasets.wastewater() : datasets.all();
+            reportOutsideEu(extract, codes, out);
+            load(extract, options, gateway, out);
+        }
+        if (!options.verify()) {
+            return 0;
+        }
+        return verify(datasets.wastewater().observations, gateway, options.waitSeconds(), out);
+    }
+
+    private static void load(Extract extract, Options options, Gateway gateway, PrintStream out) throws IOException {
+        out.println("Prepared " + extract.observations.size() + " observations from " + options.directory() + ":");
+        extract.observations.stream().collect(Collectors.groupingBy(Observation::source, TreeMap::new, Collectors.counting()))
+                .forEach((source, count) -> out.println("  " + source + ": " + count));
+        reportSkipped(extract, out);
+        if (options.dryRun()) {
+            return;
+        }
+        Submitter submitter = new Submitter(gateway, tokens(options), options.batchSize());
+        Instant start = Instant.now();
+        submitter.submit(extract.observations);
+        out.println("Import summaries: " + submitter.totals + " in " + Duration.between(start, Instant.now()).toMillis()
+                + " ms");
+        if (!submitter.conflicts.isEmpty()) {
+            out.println("Rejected by the API (" + submitter.conflicts.size() + "):");
+            submitter.conflicts.forEach(c -> out.println("  " + c));
+        }
+    }
+
+    /**
+     * Observations for areas outside the EU that the catalogue still covers (Reitox partners, the non-EU
+     * waste-water sites EUDA monitors) are loaded, and said so.
+     */
+    private static void reportOutsideEu(Extract extract, CatalogueCodes codes, PrintStream out) {
+        Map<String, Long> outside = extract.observations.stream().filter(o -> !codes.inEu(o.area()))
+                .collect(Collectors.groupingBy(o -> codes.countryOf(o.area()), TreeMap::new, Collectors.counting()));
+        if (!outside.isEmpty()) {
+            out.println("Outside the EU but in the catalogue, loaded (observations by country): " + outside);
+        }
+    }
+
+    /** Rows outside the catalogue's scope are listed, grouped by reason, never dropped silently. */
+    private static void reportSkipped(Extract extract, PrintStream out) {
+        if (extract.skipped.isEmpty()) {
+            return;
+        }
+        out.println("Not loaded (" + extract.skipped.size() + " source rows):");
+        extract.skipped.stream().collect(Collectors.groupingBy(s -> s.source() + ": " + s.reason(), TreeMap::new,
+                        Collectors.mapping(Skipped::row, Collectors.toList())))
+                .forEach((reason, rows) -> out.println("  " + reason + " - " + rows.size() + " row(s), e.g. " + rows.get(0)));
+    }
+
+    private static int verify(List<Observation> expected, Gateway gateway, int waitSeconds, PrintStream out)
+            throws IOException {
+        WastewaterCheck check = new WastewaterCheck(gateway);
+        Instant start = Instant.now();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(waitSeconds));
+        List<String> differences = check.differences(expected);
+        // the store applies submissions asynchronously (outbox, Kafka): wait for it to catch up
+        while (!differences.isEmpty() && Instant.now().isBefore(deadline)) {
+            sleep(5000);
+            differences = check.differences(expected);
+        }
+        if (differences.isEmpty()) {
+            out.println("Round trip OK: " + expected.size() + " waste-water values read back exactly as in the file ("
+                    + Duration.between(start, Instant.now()).toSeconds() + " s after the load).");
+            return 0;
+        }
+        out.println("Round trip FAILED: " + differences.size() + " differences, e.g.:");
+        differences.stream().limit(20).forEach(d -> out.println("  " + d));
+        return 1;
+    }
+
+    private static Function<String, String> tokens(Options options) throws IOException {
+        if (options.tokensFile() != null) {
+            Properties tokens = new Properties();
+            try (InputStream in = Files.newInputStream(options.tokensFile())) {
+                tokens.load(in);
+            }
+            return reporter -> {
+                String token = tokens.getProperty(reporter);
+                if (token == null) {
+                    throw new IllegalStateException("no token for reporter " + reporter + " in " + options.tokensFile());
+                }
+                return token;
+            };
+        }
+        Map<String, String> cache = new HashMap<>();
+        return reporter -> cache.computeIfAbsent(reporter, r -> runTokenCommand(options.tokenCommand(), r));
+    }
+
+    private static String runTokenCommand(String command, String reporter) {
+        try {
+            Process process = new ProcessBuilder("bash", "-c", command.replace("{reporter}", reporter))
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            String token = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (process.waitFor() != 0 || token.isEmpty()) {
+                throw new IllegalStateException("the token command failed for reporter " + reporter);
+            }
+            return token;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run the token command: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** The command line. */
+    record Options(Path directory, String gateway, Path tokensFile, String tokenCommand, int batchSize,
+                   boolean verifyOnly, boolean verify, int waitSeconds, boolean wastewaterOnly, boolean dryRun) {
+
+        static Options parse(String[] args) {
+            Path directory = Path.of(env("DATASETS_DIR", "../shared/datasets"));
+            String gateway = env("GATEWAY_URL", "http://127.0.0.1:8080");
+            Path tokensFile = null;
+            String tokenCommand = env("TOKEN_COMMAND", "deploy/local/token.sh {reporter} submitter");
+            int batch = 1000;
+            boolean verifyOnly = false;
+            boolean verify = true;
+            int wait = 180;
+            boolean wastewaterOnly = false;
+            boolean dryRun = false;
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--gateway" -> gateway = args[++i];
+                    case "--tokens" -> tokensFile = Path.of(args[++i]);
+                    case "--token-command" -> tokenCommand = args[++i];
+                    case "--batch" -> batch = Integer.parseInt(args[++i]);
+                    case "--verify" -> verifyOnly = true;
+                    case "--no-verify" -> verify = false;
+                    case "--wait" -> wait = Integer.parseInt(args[++i]);
+                    case "--only-wastewater" -> wastewaterOnly = true;
+                    case "--dry-run" -> dryRun = true;
+                    default -> {
+                        if (args[i].startsWith("--")) {
+                            throw new IllegalArgumentException("unknown option " + args[i]);
+                        }
+                        directory = Path.of(args[i]);
+                    }
+                }
+            }
+            if (!Files.isDirectory(directory)) {
+                throw new IllegalArgumentException("no datasets directory " + directory.toAbsolutePath());
+            }
+            return new Options(directory, gateway, tokensFile, tokenCommand, batch, verifyOnly, (verify || verifyOnly) && !dryRun,
+                    wait, wastewaterOnly, dryRun);
+        }
+
+        private static String env(String name, String fallback) {
+            String value = System.getenv(name);
+            return value == null || value.isBlank() ? fallback : value;
+        }
+    }
+}

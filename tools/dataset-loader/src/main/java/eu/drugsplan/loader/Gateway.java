@@ -1,0 +1,71 @@
+package eu.drugsplan.loader;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** The suite's public API, through the gateway. */
+final class Gateway {
+
+    private static final int MAX_ATTEMPTS = 30;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final ObjectMapper json;
+    private final String baseUrl;
+
+    Gateway(String baseUrl, ObjectMapper json) {
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.json = json;
+    }
+
+    JsonNode get(String path) throws IOException {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Accept", "application/json").timeout(Duration.ofSeconds(60)).GET().build());
+        if (response.statusCode() != 200) {
+            throw new IOException("GET " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return json.readTree(response.body());
+    }
+
+    /** @return the import summary; a refusal of the whole request is an exception with the problem document */
+    JsonNode submit(String token, Object body) throws IOException {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/submissions"))
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .header("Authorization", "Bearer " + token).timeout(Duration.ofMinutes(5))
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build());
+        if (response.statusCode() / 100 != 2) {
+            throw new IOException("POST /api/v1/submissions answered " + response.statusCode() + ": " + response.body());
+        }
+        return json.readTree(response.body());
+    }
+
+    /** Sends a request; when the gateway's rate limit answers 429, waits as it says (Retry-After) and retries. */
+    private HttpResponse<String> send(HttpRequest request) throws IOException {
+        try {
+            for (int attempt = 1; ; attempt++) {
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 429 || attempt == MAX_ATTEMPTS) {
+                    return response;
+                }
+                long seconds = response.headers().firstValue("Retry-After").map(Gateway::seconds).orElse(5L);
+                Thread.sleep(Duration.ofSeconds(Math.max(1, seconds)).toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    private static long seconds(String retryAfter) {
+        try {
+            return Long.parseLong(retryAfter.trim());
+        } catch (NumberFormatException httpDate) {
+            return 5;
+        }
+    }
+}

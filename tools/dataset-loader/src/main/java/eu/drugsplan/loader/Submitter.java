@@ -1,0 +1,89 @@
+package eu.drugsplan.loader;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * Submits observations as the reporters that own them, in batches, and adds up the import summaries. A row
+ * the API rejects is reported with its conflict.
+ */
+final class Submitter {
+
+    private final Gateway gateway;
+    private final Function<String, String> tokens;
+    private final int batchSize;
+    final Map<String, Long> totals = new TreeMap<>();
+    final List<String> conflicts = new ArrayList<>();
+
+    Submitter(Gateway gateway, Function<String, String> tokens, int batchSize) {
+        this.gateway = gateway;
+        this.tokens = tokens;
+        this.batchSize = batchSize;
+    }
+
+    void submit(List<Observation> observations) throws IOException {
+        Map<String, List<Observation>> byReporter = new LinkedHashMap<>();
+        observations.forEach(o -> byReporter.computeIfAbsent(o.reporter(), r -> new ArrayList<>()).add(o));
+        for (Map.Entry<String, List<Observation>> entry : byReporter.entrySet()) {
+            String token = tokens.apply(entry.getKey());
+            List<Observation> rows = entry.getValue();
+            for (int from = 0; from < rows.size(); from += batchSize) {
+                List<Observation> batch = rows.subList(from, Math.min(rows.size(), from + batchSize));
+                record(entry.getKey(), batch, gateway.submit(token, body(batch)));
+            }
+        }
+    }
+
+    private static Map<String, Object> body(List<Observation> batch) {
+        List<Map<String, Object>> rows = new ArrayList<>(batch.size());
+        for (Observation o : batch) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("measure", o.measure());
+            row.put("area", o.area());
+            row.put("period", o.period());
+            row.put("dimensions", o.dimensions());
+            row.put("value", o.value());
+            row.put("status", "A");
+            if (o.comment() != null) {
+                row.put("comment", o.comment());
+            }
+            row.put("action", "MERGE");
+            rows.add(row);
+        }
+        return Map.of("observations", rows);
+    }
+
+    private void record(String reporter, List<Observation> batch, JsonNode summary) {
+        for (String counter : List.of("received", "accepted", "rejected", "unchanged", "revised", "deleted")) {
+            if (summary.has(counter)) {
+                totals.merge(counter, summary.path(counter).asLong(), Long::sum);
+            }
+        }
+        for (JsonNode conflict : summary.path("conflicts")) {
+            conflicts.add(reporter + " " + describe(batch, conflict));
+        }
+    }
+
+    /** "/observations/12" points into the batch: name the source row, not just the index. */
+    private static String describe(List<Observation> batch, JsonNode conflict) {
+        String pointer = conflict.path("row").asText();
+        String where = pointer;
+        String[] parts = pointer.split("/");
+        if (parts.length >= 3) {
+            try {
+                Observation o = batch.get(Integer.parseInt(parts[2]));
+                where = o.source() + " " + o.measure() + " " + o.area() + " " + o.period() + " " + o.dimensions();
+            } catch (RuntimeException notAnIndex) {
+                // keep the pointer
+            }
+        }
+        return where + ": " + conflict.path("field").asText() + " " + conflict.path("code").asText() + " "
+                + conflict.path("message").asText();
+    }
+}
