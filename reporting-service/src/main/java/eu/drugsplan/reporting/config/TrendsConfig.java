@@ -22,4 +22,19 @@ public interface TrendsConfig {
     /** How long measure properties from the catalogue are reused before they are asked for again. */
     @WithDefault("60s")
     Duration catalogueCacheTtl();
+
+    /**
+     * max-age of trend and scoreboard answers. 0 (the default) lets clients store answers but revalidate
+     * each time: with the ETag that costs one index lookup and no body while nothing changed.
+     */
+    @WithDefault("0s")
+    Duration httpMaxAge();
+
+    /** Trend changes a stream subscriber may fall behind by before its stream is ended. */
+    @WithDefault("1024")
+    int streamBuffer();
+
+    /** Interval of the comment lines that keep an idle stream open through proxies. */
+    @WithDefault("15s")
+    Duration streamHeartbeat();
 }

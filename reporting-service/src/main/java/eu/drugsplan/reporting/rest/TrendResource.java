@@ -1,16 +1,24 @@
 package eu.drugsplan.reporting.rest;
 
+import eu.drugsplan.reporting.config.TrendsConfig;
+import eu.drugsplan.reporting.service.TrendFilter;
 import eu.drugsplan.reporting.service.TrendQueries;
+import eu.drugsplan.reporting.service.TrendStream;
+import io.smallrye.mutiny.Multi;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Arrays;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -19,27 +27,55 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class TrendResource {
 
     private final TrendQueries queries;
+    private final TrendFilters filters;
+    private final Conditional conditional;
+    private final TrendStream stream;
+    private final TrendsConfig config;
 
-    public TrendResource(TrendQueries queries) {
+    public TrendResource(TrendQueries queries, TrendFilters filters, Conditional conditional, TrendStream stream,
+                         TrendsConfig config) {
         this.queries = queries;
+        this.filters = filters;
+        this.conditional = conditional;
+        this.stream = stream;
+        this.config = config;
     }
 
     @GET
     @Path("{measure}")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The trend of every series of a measure, optionally for some areas (comma-separated)")
-    public String trends(@PathParam("measure") String measure, @QueryParam("area") String area) {
-        // the stored documents are already the JSON we serve: join them rather than parse and re-serialize
-        List<String> trends = queries.ofMeasure(measure, codes(area));
+    @Operation(summary = "The trend of every matching series of a measure: ?area=AT,BE and one parameter per "
+            + "dimension code list, e.g. ?SEX=M,F (comma-separated codes). Conditional with If-None-Match.")
+    public Response trends(@PathParam("measure") String measure, @Context UriInfo uri, @Context Request request) {
+        TrendFilter filter = filters.parse(measure, uri.getQueryParameters());
+        return conditional.answer(request, queries.versionTag(filter), () -> body(measure, queries.trends(filter)));
+    }
+
+    /** The stored documents are already the JSON we serve: join them rather than parse and re-serialize. */
+    private static String body(String measure, List<String> trends) {
         return "{\"measure\":\"" + measure.replaceAll("[^A-Za-z0-9._-]", "") + "\",\"trends\":["
                 + String.join(",", trends) + "]}";
     }
 
-    static Set<String> codes(String parameter) {
-        if (parameter == null || parameter.isBlank()) {
-            return Set.of();
-        }
-        return Arrays.stream(parameter.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                .collect(Collectors.toSet());
+    @GET
+    @Path("stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(summary = "Server-Sent Events: every trend change from now on (event 'trend', data the trend JSON, "
+            + "id seriesKey@dataVersion), optionally for some measures and areas (comma-separated)")
+    public Multi<OutboundSseEvent> stream(@QueryParam("measure") String measure, @QueryParam("area") String area,
+                                          @Context Sse sse) {
+        Set<String> measures = TrendFilters.codes(measure == null ? List.of() : List.of(measure));
+        Set<String> areas = TrendFilters.codes(area == null ? List.of() : List.of(area));
+        Multi<OutboundSseEvent> changes = stream.changes(change ->
+                        (measures.isEmpty() || measures.contains(change.measure()))
+                                && (areas.isEmpty() || areas.contains(change.area())))
+                .map(change -> sse.newEventBuilder().name("trend").id(change.seriesKey() + "@" + change.dataVersion())
+                        .mediaType(MediaType.TEXT_PLAIN_TYPE).data(String.class, change.trend()).build());
+        // a first comment tells the client the subscription is in place; later ones keep idle proxies open
+        Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().every(config.streamHeartbeat())
+                .onOverflow().drop()
+                .map(tick -> sse.newEventBuilder().comment("heartbeat").build());
+        Multi<OutboundSseEvent> hello = Multi.createFrom().item(() -> sse.newEventBuilder().comment("subscribed").build());
+        return Multi.createBy().merging().streams(changes, heartbeats, hello);
     }
 }

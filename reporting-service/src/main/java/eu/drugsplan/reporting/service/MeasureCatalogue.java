@@ -4,6 +4,7 @@ import eu.drugsplan.reporting.config.TrendsConfig;
 import eu.drugsplan.reporting.trend.DesiredDirection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -23,10 +24,24 @@ public class MeasureCatalogue {
     private final CatalogueClient client;
     private final TrendsConfig config;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final RefreshingValue<Map<String, String>> indicators;
 
     public MeasureCatalogue(@RestClient CatalogueClient client, TrendsConfig config) {
         this.client = client;
         this.config = config;
+        this.indicators = new RefreshingValue<>("the measure list", this::fetchIndicators, config.catalogueCacheTtl(),
+                Map.of());
+    }
+
+    /** The indicator of every measure of the catalogue; empty while the catalogue has never answered. */
+    public Map<String, String> indicatorsByMeasure() {
+        return indicators.get();
+    }
+
+    private Map<String, String> fetchIndicators() {
+        Map<String, String> byMeasure = new HashMap<>();
+        client.measures().forEach(m -> byMeasure.put(m.code(), m.indicator()));
+        return Map.copyOf(byMeasure);
     }
 
     public MeasureFacts facts(String measure) {
@@ -45,7 +60,8 @@ public class MeasureCatalogue {
                 CatalogueClient.MeasureInfo info = response.getEntity();
                 return new MeasureFacts(info.unit(), DesiredDirection.valueOf(info.desiredDirection()),
                         info.stableBandPercent() == null ? config.defaultStableBandPercent() : info.stableBandPercent(),
-                        MeasureFacts.Source.CATALOGUE);
+                        MeasureFacts.Source.CATALOGUE, info.indicator(), EuTotalRule.of(info.euTotalRule()),
+                        info.dimensions());
             }
             return MeasureFacts.unknown(config.defaultStableBandPercent(), MeasureFacts.Source.NOT_IN_CATALOGUE);
         } catch (RuntimeException e) {

@@ -1,9 +1,16 @@
 package eu.drugsplan.reporting.service;
 
 import eu.drugsplan.reporting.trend.DesiredDirection;
+import java.util.List;
 
-/** What a trend needs to know of its measure, and where that knowledge came from. */
-public record MeasureFacts(String unit, DesiredDirection desiredDirection, double stableBandPercent, Source source) {
+/**
+ * What a trend needs to know of its measure, and where that knowledge came from.
+ *
+ * @param indicator  the performance indicator the measure belongs to, null when unknown
+ * @param dimensions the measure's dimension code list ids, empty when unknown
+ */
+public record MeasureFacts(String unit, DesiredDirection desiredDirection, double stableBandPercent, Source source,
+                           String indicator, EuTotalRule euTotalRule, List<String> dimensions) {
 
     public enum Source {
         CATALOGUE,
@@ -11,7 +18,17 @@ public record MeasureFacts(String unit, DesiredDirection desiredDirection, doubl
         CATALOGUE_UNAVAILABLE
     }
 
+    public MeasureFacts {
+        dimensions = dimensions == null ? List.of() : List.copyOf(dimensions);
+    }
+
     static MeasureFacts unknown(double stableBandPercent, Source source) {
-        return new MeasureFacts(null, DesiredDirection.NONE, stableBandPercent, source);
+        return new MeasureFacts(null, DesiredDirection.NONE, stableBandPercent, source, null, EuTotalRule.UNKNOWN,
+                List.of());
+    }
+
+    /** True when the catalogue answered, so its dimension list is the whole truth. */
+    public boolean known() {
+        return source == Source.CATALOGUE;
     }
 }

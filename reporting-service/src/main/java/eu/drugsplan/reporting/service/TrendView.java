@@ -1,21 +1,29 @@
 package eu.drugsplan.reporting.service;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import eu.drugsplan.reporting.trend.GrowthAssessment;
 import eu.drugsplan.reporting.trend.MannKendall;
 import eu.drugsplan.reporting.trend.OverallAssessment;
 import eu.drugsplan.reporting.trend.SenSlope;
 import eu.drugsplan.reporting.trend.TrendPoint;
+import eu.drugsplan.reporting.trend.TrendResult;
 import eu.drugsplan.reporting.trend.YearOnYear;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** The trend JSON of one series, as stored and served to dashboards. */
+/**
+ * The trend JSON of one series, as stored and served to dashboards.
+ *
+ * @param computed true for an EU total summed here from the Member States, false for a series as reported
+ * @param coverage for a computed EU total, how many Member States each point sums; absent otherwise
+ */
 public record TrendView(
         String seriesKey,
         String measure,
         String area,
         Map<String, String> dimensions,
+        boolean computed,
         String unit,
         String desiredDirection,
         MeasureFacts.Source measureSource,
@@ -30,5 +38,15 @@ public record TrendView(
         GrowthAssessment longTerm,
         MannKendall mannKendall,
         SenSlope senSlope,
-        OverallAssessment overall) {
+        OverallAssessment overall,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<CoveragePoint> coverage) {
+
+    static TrendView of(SeriesIdentity series, MeasureFacts facts, long dataVersion, Instant changedAt,
+                        Instant computedAt, TrendResult result, List<CoveragePoint> coverage) {
+        return new TrendView(series.seriesKey(), series.measure(), series.area(), series.dimensions(),
+                series.computed(), facts.unit(), facts.desiredDirection().name(), facts.source(), dataVersion,
+                changedAt, computedAt, result.pointCount(), result.points(), result.latest(), result.yearOnYear(),
+                result.shortTerm(), result.longTerm(), result.mannKendall(), result.senSlope(), result.overall(),
+                coverage);
+    }
 }
