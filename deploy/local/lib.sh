@@ -163,3 +163,17 @@ dev_keys() {
   fi
   echo "$dir"
 }
+
+# ---------- Chromium (the dashboard's browser test in e2e-tests) ----------
+
+ensure_chromium() {
+  [ -x /usr/bin/chromium ] && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    say "installing Debian's chromium for the dashboard's browser test"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq \
+      && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null \
+      || die "apt-get install chromium failed"
+  else
+    say "WARNING: /usr/bin/chromium is missing and only root may install it (apt-get install -y chromium): the dashboard's browser test will fail"
+  fi
+}

@@ -1,9 +1,12 @@
 package eu.drugsplan.gateway.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "gateway")
 public interface GatewayConfig {
@@ -18,11 +21,88 @@ public interface GatewayConfig {
     @WithDefault("30s")
     Duration idleTimeout();
 
+    Access access();
+
+    Limits limits();
+
+    RateLimit rateLimit();
+
+    Headers headers();
+
+    OpenApi openapi();
+
     interface Backends {
         URI indicators();
 
         URI submissions();
 
         URI reporting();
+    }
+
+    interface Access {
+        /** Whether published data (catalogue, data, coverage, trends, scoreboard) may be read without a token. */
+        @WithDefault("true")
+        boolean publicRead();
+
+        /** With public reading off: any one of these roles may read published data. */
+        @WithDefault("reader,reviewer,admin")
+        List<String> readRoles();
+
+        /** The role that may post submissions. */
+        @WithDefault("submitter")
+        String submitRole();
+
+        /** The role that may change the catalogue (no service offers such writes yet). */
+        @WithDefault("admin")
+        String adminRole();
+    }
+
+    interface Limits {
+        /** The largest request body on every route but the submission route. */
+        @WithDefault("64K")
+        MemorySize body();
+
+        /** The largest request body on the submission route (a million-row CSV is about 100 MB). */
+        @WithDefault("1024M")
+        MemorySize submissionBody();
+    }
+
+    interface RateLimit {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Requests one reporter (or one anonymous client address) may make per period. */
+        @WithDefault("6000")
+        long requests();
+
+        @WithDefault("1m")
+        Duration period();
+
+        /** How many distinct callers are tracked at most; the least recently seen are forgotten first. */
+        @WithDefault("100000")
+        long maxTrackedCallers();
+    }
+
+    interface Headers {
+        /** Content-Security-Policy of the dashboard and the API answers (not of /q/ tool pages). */
+        @WithDefault("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+                + "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
+        String contentSecurityPolicy();
+
+        @WithDefault("no-referrer")
+        String referrerPolicy();
+
+        /** Strict-Transport-Security value; empty (the default) sends none, as the local run has no TLS. */
+        Optional<String> strictTransportSecurity();
+    }
+
+    interface OpenApi {
+        /** How long the merged document is kept before the services are asked again. */
+        @WithDefault("30s")
+        Duration cacheFor();
+
+        /** How long each service may take to hand over its document. */
+        @WithDefault("5s")
+        Duration fetchTimeout();
     }
 }

@@ -1,5 +1,6 @@
 package eu.drugsplan.gateway.proxy;
 
+import eu.drugsplan.gateway.http.Problems;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -39,30 +40,15 @@ public class BackendFailure implements ProxyInterceptor {
         String detail = timedOut
                 ? "The " + service + " did not answer in time; try again."
                 : "The " + service + " is not available at the moment; try again shortly.";
-        String json = "{\"type\":\"https://drugsplan.eu/problems/" + (timedOut ? "backend-timeout" : "backend-unavailable")
-                + "\",\"title\":\"" + status.reasonPhrase() + "\",\"status\":" + status.code()
-                + ",\"detail\":\"" + detail + "\",\"instance\":\"" + jsonEscape(context.request().getURI()) + "\"}";
+        String json = Problems.document(status, timedOut ? "backend-timeout" : "backend-unavailable", detail,
+                context.request().getURI()).encode();
         ProxyResponse response = context.request().response();
         response.setStatusCode(status.code());
         response.setStatusMessage(status.reasonPhrase());
         response.headers().clear();
-        response.putHeader("Content-Type", "application/problem+json");
+        response.putHeader("Content-Type", Problems.MEDIA_TYPE);
         response.putHeader("Retry-After", "5");
         response.setBody(Body.body(Buffer.buffer(json)));
         return response;
-    }
-
-    private static String jsonEscape(String text) {
-        StringBuilder escaped = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                escaped.append('\\').append(c);
-            } else if (c < 0x20) {
-                escaped.append(String.format("\\u%04x", (int) c));
-            } else {
-                escaped.append(c);
-            }
-        }
-        return escaped.toString();
     }
 }

@@ -4,7 +4,8 @@ import java.util.List;
 
 /** Which service owns which part of the public API. */
 public enum Route {
-    INDICATORS(List.of("/api/v1/indicators", "/api/v1/measures", "/api/v1/codelists", "/api/v1/data",
+    INDICATORS(List.of("/api/v1/indicators", "/api/v1/measures", "/api/v1/codelists", "/api/v1/reporters",
+            "/api/v1/data",
             "/api/v1/coverage")),
     SUBMISSIONS(List.of("/api/v1/submissions")),
     REPORTING(List.of("/api/v1/trends", "/api/v1/scoreboard"));

@@ -4,9 +4,12 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 
+import eu.drugsplan.testsupport.JwtKeysResource;
+import eu.drugsplan.testsupport.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +19,11 @@ import org.junit.jupiter.api.Test;
 class BackendDownTest {
 
     public static class NoBackends implements QuarkusTestProfile {
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(JwtKeysResource.class));
+        }
+
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("gateway.backends.indicators", "http://127.0.0.1:9",
@@ -39,7 +47,8 @@ class BackendDownTest {
     void every_answer_carries_a_request_id_and_a_given_one_is_kept() {
         given().get("/api/v1/data/PI09.DRUG_INDUCED_DEATHS")
                 .then().header(ForwardingHeaders.REQUEST_ID, matchesPattern("[0-9a-f-]{36}"));
-        given().header(ForwardingHeaders.REQUEST_ID, "dashboard-42").post("/api/v1/submissions")
+        given().header(ForwardingHeaders.REQUEST_ID, "dashboard-42")
+                .auth().oauth2(Tokens.forReporter("AT", "submitter")).post("/api/v1/submissions")
                 .then().statusCode(503).header(ForwardingHeaders.REQUEST_ID, "dashboard-42");
     }
 

@@ -1,0 +1,30 @@
+package eu.drugsplan.gateway.http;
+
+import eu.drugsplan.gateway.protection.BodySizeLimit;
+import eu.drugsplan.gateway.protection.RateLimiter;
+import eu.drugsplan.gateway.protection.SecurityHeaders;
+import eu.drugsplan.gateway.security.AccessPolicy;
+import eu.drugsplan.gateway.security.BearerAuthentication;
+import io.vertx.ext.web.Router;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * The checks every API request passes, in this order, before the proxy routes (which have no explicit order
+ * and so come after these negative ones): size first (cheapest, and before a body is read), then who is
+ * calling, then how often they call, then whether they may.
+ */
+@ApplicationScoped
+public class GatewayFilters {
+
+    static final String API = "/api/v1/*";
+
+    void register(@Observes Router router, SecurityHeaders headers, BodySizeLimit bodySize,
+                  BearerAuthentication authentication, RateLimiter rateLimiter, AccessPolicy access) {
+        router.route().order(-200).handler(headers);
+        router.route(API).order(-140).handler(bodySize);
+        router.route(API).order(-130).handler(authentication);
+        router.route(API).order(-120).handler(rateLimiter);
+        router.route(API).order(-110).handler(access);
+    }
+}

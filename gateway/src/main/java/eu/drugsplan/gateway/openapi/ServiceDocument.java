@@ -1,0 +1,7 @@
+package eu.drugsplan.gateway.openapi;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/** One service's own OpenAPI document, as it serves it at /q/openapi. */
+public record ServiceDocument(String service, ObjectNode document) {
+}
