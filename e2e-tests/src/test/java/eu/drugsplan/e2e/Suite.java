@@ -26,13 +26,51 @@ final class Suite implements AutoCloseable {
     private static final List<String> SERVICES = List.of("indicators-service", "submissions-service",
             "reporting-service", "gateway");
 
+    private static final Map<String, String> PORT_VARIABLES = Map.of("indicators-service", "INDICATORS_PORT",
+            "submissions-service", "SUBMISSIONS_PORT", "reporting-service", "REPORTING_PORT", "gateway", "GATEWAY_PORT");
+
     private final Map<String, Integer> ports = new HashMap<>();
     private final List<Process> processes = new ArrayList<>();
+    /** Replicas beyond the first, by service: each its own process and port, the same databases and groups. */
+    private final Map<String, List<Integer>> extraReplicaPorts = new HashMap<>();
+    private final Map<String, Integer> replicas;
+    private Map<String, String> environment = Map.of();
+
+    private Suite() {
+        this(Map.of());
+    }
+
+    private Suite(Map<String, Integer> replicas) {
+        this.replicas = Map.copyOf(replicas);
+    }
 
     static Suite start() throws IOException {
         Suite suite = new Suite();
         suite.launch();
         return suite;
+    }
+
+    /**
+     * The suite with several replicas of some services (the others run once), as a cluster scales them: the
+     * gateway and the other services call the first replica; every replica consumes in its service's group.
+     */
+    static Suite startWithReplicas(Map<String, Integer> replicas) throws IOException {
+        Suite suite = new Suite(replicas);
+        suite.launch();
+        return suite;
+    }
+
+    /** The base URL of every replica of a service, the first one first. */
+    List<String> replicaUrls(String service) {
+        List<String> urls = new ArrayList<>();
+        urls.add("http://127.0.0.1:" + ports.get(service));
+        extraReplicaPorts.getOrDefault(service, List.of()).forEach(port -> urls.add("http://127.0.0.1:" + port));
+        return urls;
+    }
+
+    /** A variable of the environment the services run with (topic names, consumer groups, database URLs). */
+    String environment(String name) {
+        return environment.get(name);
     }
 
     String gatewayUrl() {
@@ -43,8 +81,13 @@ final class Suite implements AutoCloseable {
         TestKeys.ensure();
         for (String service : SERVICES) {
             ports.put(service, freePort());
+            List<Integer> extra = new ArrayList<>();
+            for (int replica = 2; replica <= replicas.getOrDefault(service, 1); replica++) {
+                extra.add(freePort());
+            }
+            extraReplicaPorts.put(service, extra);
         }
-        Map<String, String> environment = environment();
+        environment = environment();
         Path logs = Path.of("target", "e2e-logs");
         Files.createDirectories(logs);
         for (String service : SERVICES) {
@@ -54,9 +97,21 @@ final class Suite implements AutoCloseable {
                     .redirectOutput(logs.resolve(service + ".log").toFile());
             builder.environment().putAll(environment);
             processes.add(builder.start());
+            List<Integer> extra = extraReplicaPorts.get(service);
+            for (int replica = 0; replica < extra.size(); replica++) {
+                ProcessBuilder another = new ProcessBuilder("java", "-Xmx256m", "-jar", jar.toString())
+                        .redirectErrorStream(true)
+                        .redirectOutput(logs.resolve(service + "-" + (replica + 2) + ".log").toFile());
+                another.environment().putAll(environment);
+                another.environment().put(PORT_VARIABLES.get(service), extra.get(replica).toString());
+                processes.add(another.start());
+            }
         }
         for (String service : SERVICES) {
             awaitReady(service);
+            for (int port : extraReplicaPorts.get(service)) {
+                awaitReady(service + " (port " + port + ")", port);
+            }
         }
     }
 
@@ -85,8 +140,12 @@ final class Suite implements AutoCloseable {
     }
 
     private void awaitReady(String service) {
+        awaitReady(service, ports.get(service));
+    }
+
+    private void awaitReady(String service, int port) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        URI health = URI.create("http://127.0.0.1:" + ports.get(service) + "/q/health/ready");
+        URI health = URI.create("http://127.0.0.1:" + port + "/q/health/ready");
         while (Instant.now().isBefore(deadline)) {
             if (processes.stream().anyMatch(p -> !p.isAlive())) {
                 throw new IllegalStateException("a service exited during start-up; see e2e-tests/target/e2e-logs");
