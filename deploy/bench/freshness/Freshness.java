@@ -1,0 +1,171 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Freshness through the gateway of a running suite: submissions of one observation each, at a steady rate,
+ * spread over 30 series of PI09.DRUG_INDUCED_DEATHS for one country; each carries a value larger than every
+ * earlier one. A submission is fresh when the trend stream (SSE) shows its series with a latest value at
+ * least as large; its freshness is that moment minus the moment the gateway answered 201 (accepted).
+ *
+ * usage: java Freshness.java GATEWAY_URL TOKEN AREA RATE_PER_S SECONDS WARMUP_SECONDS
+ */
+public class Freshness {
+
+    static final String MEASURE = "PI09.DRUG_INDUCED_DEATHS";
+    static final String PERIOD = "2024";
+    static final String[] SEXES = {"T", "M", "F"};
+    static final String[] AGES = {"TOTAL", "Y15-64", "Y15-34", "Y15-24", "Y25-34", "Y35-64", "Y15-19", "Y15-16",
+            "Y_LT15", "Y_GE65"};
+    static final Pattern KEY = Pattern.compile("\"seriesKey\":\"([^\"]+)\"");
+    static final Pattern LATEST = Pattern.compile("\"latest\":\\{\"period\":\"([^\"]+)\",\"time\":[^,]+,\"value\":([-0-9.eE+]+)");
+
+    /** One submission: when the gateway accepted it and when its value was first seen on the stream. */
+    static final class Sample {
+        final int value;
+        final boolean measured;
+        volatile long acceptedAt;
+        volatile long servedAt;
+        volatile int status;
+
+        Sample(int value, boolean measured) {
+            this.value = value;
+            this.measured = measured;
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        URI gateway = URI.create(args[0]);
+        String token = args[1];
+        String area = args[2];
+        int rate = Integer.parseInt(args[3]);
+        int seconds = Integer.parseInt(args[4]);
+        int warmup = Integer.parseInt(args[5]);
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        Map<String, List<Sample>> bySeries = new ConcurrentHashMap<>();
+        CountDownLatch subscribed = new CountDownLatch(1);
+        subscribe(http, gateway.resolve("/api/v1/trends/stream?measure=" + MEASURE + "&area=" + area), bySeries,
+                subscribed);
+        if (!subscribed.await(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the trend stream did not answer");
+        }
+        int total = rate * (warmup + seconds);
+        AtomicInteger next = new AtomicInteger();
+        List<Sample> samples = new CopyOnWriteArrayList<>();
+        ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+        CountDownLatch sent = new CountDownLatch(total);
+        long started = System.nanoTime();
+        clock.scheduleAtFixedRate(() -> {
+            int i = next.getAndIncrement();
+            if (i >= total) {
+                return;
+            }
+            String sex = SEXES[i % SEXES.length];
+            String age = AGES[(i / SEXES.length) % AGES.length];
+            Sample sample = new Sample(i + 1, i >= rate * warmup);
+            bySeries.computeIfAbsent(key(area, sex, age), k -> new CopyOnWriteArrayList<>()).add(sample);
+            samples.add(sample);
+            submit(http, gateway, token, area, sex, age, sample).whenComplete((r, e) -> sent.countDown());
+        }, 0, 1_000_000 / rate, TimeUnit.MICROSECONDS);
+        sent.await(warmup + seconds + 60L, TimeUnit.SECONDS);
+        double achieved = total / ((System.nanoTime() - started) / 1e9);
+        clock.shutdownNow();
+        long drainUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < drainUntil && samples.stream().anyMatch(s -> s.status == 201 && s.servedAt == 0)) {
+            Thread.sleep(100);
+        }
+        report(samples, achieved);
+        System.exit(0);
+    }
+
+    static String key(String area, String sex, String age) {
+        return MEASURE + ":" + area + ":AGE=" + age + ",SEX=" + sex;
+    }
+
+    static java.util.concurrent.CompletableFuture<HttpResponse<String>> submit(HttpClient http, URI gateway,
+            String token, String area, String sex, String age, Sample sample) {
+        String body = "{\"observations\":[{\"measure\":\"" + MEASURE + "\",\"area\":\"" + area + "\",\"period\":\""
+                + PERIOD + "\",\"dimensions\":{\"SEX\":\"" + sex + "\",\"AGE\":\"" + age + "\"},\"value\":"
+                + sample.value + "}]}";
+        HttpRequest request = HttpRequest.newBuilder(gateway.resolve("/api/v1/submissions"))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
+            sample.acceptedAt = System.nanoTime();
+            sample.status = response == null ? -1 : response.statusCode();
+        });
+    }
+
+    static void subscribe(HttpClient http, URI stream, Map<String, List<Sample>> bySeries, CountDownLatch subscribed) {
+        HttpRequest request = HttpRequest.newBuilder(stream).header("Accept", "text/event-stream").build();
+        http.sendAsync(request, HttpResponse.BodyHandlers.ofLines()).thenAccept(response -> {
+            Thread reader = new Thread(() -> read(response.body(), bySeries, subscribed), "sse");
+            reader.setDaemon(true);
+            reader.start();
+        });
+    }
+
+    static void read(Stream<String> lines, Map<String, List<Sample>> bySeries, CountDownLatch subscribed) {
+        lines.forEach(line -> {
+            if (line.startsWith(":")) {
+                subscribed.countDown();
+            } else if (line.startsWith("data:")) {
+                long now = System.nanoTime();
+                Matcher key = KEY.matcher(line);
+                Matcher latest = LATEST.matcher(line);
+                if (key.find() && latest.find() && latest.group(1).equals(PERIOD)) {
+                    double value = Double.parseDouble(latest.group(2));
+                    bySeries.getOrDefault(key.group(1), List.of()).stream()
+                            .filter(s -> s.servedAt == 0 && s.value <= value)
+                            .forEach(s -> s.servedAt = now);
+                }
+            }
+        });
+    }
+
+    static void report(List<Sample> samples, double achieved) {
+        List<Long> micros = new ArrayList<>();
+        long refused = 0;
+        long unseen = 0;
+        for (Sample s : samples) {
+            if (!s.measured) {
+                continue;
+            }
+            if (s.status != 201) {
+                refused++;
+            } else if (s.servedAt == 0) {
+                unseen++;
+            } else {
+                // the stream may show the trend before the client has read the 201: that is freshness 0
+                micros.add(Math.max(0, s.servedAt - s.acceptedAt) / 1000);
+            }
+        }
+        micros.sort(null);
+        System.out.printf("submissions=%d rate_per_s=%.1f measured=%d refused=%d not_seen=%d p50_ms=%.1f p99_ms=%.1f max_ms=%.1f%n",
+                samples.size(), achieved, micros.size(), refused, unseen, percentile(micros, 0.50),
+                percentile(micros, 0.99), micros.isEmpty() ? Double.NaN : micros.get(micros.size() - 1) / 1000.0);
+    }
+
+    static double percentile(List<Long> sorted, double p) {
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
+        int index = (int) Math.ceil(p * sorted.size()) - 1;
+        return sorted.get(Math.max(0, index)) / 1000.0;
+    }
+}
