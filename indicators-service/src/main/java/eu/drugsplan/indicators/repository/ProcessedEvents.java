@@ -52,7 +52,7 @@ public class ProcessedEvents {
                         select count(*),
                                count(*) filter (where outcome = 'INSERTED'),
                                count(*) filter (where outcome = 'REVISED'),
-                               count(*) filter (where outcome = 'UNCHANGED'),
+                               count(*) filter (where outcome in ('UNCHANGED', 'SUPERSEDED')),
                                count(*) filter (where outcome = 'DELETED'),
                                count(*) filter (where outcome = 'NOTHING_TO_DELETE'),
                                max(processed_at)

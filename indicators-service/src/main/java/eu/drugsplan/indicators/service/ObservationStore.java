@@ -67,14 +67,26 @@ public class ObservationStore {
     private StoreOutcome applyOnce(ObservationEvent event, BatchState batch) {
         Series series = batch.series(event.seriesKey());
         Optional<Observation> current = batch.observation(series, event.period());
-        StoreOutcome outcome = event.action() == ObservationAction.DELETE
+        StoreOutcome outcome = supersededBy(current, event) ? StoreOutcome.SUPERSEDED
+                : event.action() == ObservationAction.DELETE
                 ? delete(current, event, series, batch)
                 : write(series, current, event, batch);
-        if (outcome != StoreOutcome.UNCHANGED && outcome != StoreOutcome.NOTHING_TO_DELETE) {
+        if (outcome != StoreOutcome.UNCHANGED && outcome != StoreOutcome.NOTHING_TO_DELETE
+                && outcome != StoreOutcome.SUPERSEDED) {
             batch.changed.put(series.seriesKey, series);
         }
         processedEvents.record(event.eventId(), event.submissionId(), outcome.name());
         return outcome;
+    }
+
+    /**
+     * Kafka keeps a series' records in the order they were published, but the outbox relay may publish a record
+     * again after a newer one when a broker failure makes it retry: the order of acceptance, not of arrival,
+     * decides which value stands.
+     */
+    private static boolean supersededBy(Optional<Observation> current, ObservationEvent event) {
+        return current.isPresent() && current.get().receivedAt != null && event.receivedAt() != null
+                && event.receivedAt().isBefore(current.get().receivedAt);
     }
 
     private StoreOutcome write(Series series, Optional<Observation> current, ObservationEvent event, BatchState batch) {

@@ -12,6 +12,11 @@ public enum StoreOutcome {
     DELETED,
     /** A delete of something that was not there. */
     NOTHING_TO_DELETE,
+    /**
+     * Accepted before the value already stored but delivered after it (a publisher's retry after a broker
+     * failure can reorder a series' events): applying it would bring back an older value. No version, no event.
+     */
+    SUPERSEDED,
     /** The event was applied before; a redelivery or replay. */
     DUPLICATE
 }

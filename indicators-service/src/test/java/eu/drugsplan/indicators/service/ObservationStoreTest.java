@@ -52,9 +52,32 @@ class ObservationStoreTest {
                 OutboxEvent.count("messageKey", batch.get(0).seriesKey().toString()))).isEqualTo(1);
     }
 
+    @Test
+    void an_event_accepted_before_the_stored_value_but_delivered_after_it_does_not_bring_the_older_value_back() {
+        String area = uniqueArea();
+        ObservationEvent older = event(area, "2016", "1", ObservationAction.MERGE, Instant.parse("2026-11-22T10:00:00Z"));
+        ObservationEvent newer = event(area, "2016", "2", ObservationAction.MERGE, Instant.parse("2026-11-22T10:00:01Z"));
+
+        assertThat(store.applyAll(List.of(newer))).containsExactly(StoreOutcome.INSERTED);
+        assertThat(store.applyAll(List.of(older, newer))).containsExactly(StoreOutcome.SUPERSEDED, StoreOutcome.DUPLICATE);
+
+        assertThat(QuarkusTransaction.requiringNew().call(() -> eu.drugsplan.indicators.repository.ObservationVersion
+                .count("period = ?1 and seriesId = (select s.id from Series s where s.seriesKey = ?2)", "2016",
+                        newer.seriesKey().toString()))).isEqualTo(1);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> eu.drugsplan.indicators.repository.Observation
+                .<eu.drugsplan.indicators.repository.Observation>find(
+                        "period = ?1 and seriesId = (select s.id from Series s where s.seriesKey = ?2)", "2016",
+                        newer.seriesKey().toString()).singleResult().value)).isEqualByComparingTo("2");
+    }
+
     private static ObservationEvent event(String area, String period, String value, ObservationAction action) {
+        return event(area, period, value, action, Instant.parse("2026-11-22T10:00:00Z"));
+    }
+
+    private static ObservationEvent event(String area, String period, String value, ObservationAction action,
+                                          Instant receivedAt) {
         return new ObservationEvent(ObservationEvent.CURRENT_VERSION, UUID.randomUUID(), UUID.randomUUID(), "EUDA",
                 action, "PI10.OST_CLIENTS", area, Map.of("MEDICATION", "METHADONE"), period,
-                value == null ? null : new BigDecimal(value), "A", null, Instant.parse("2026-11-22T10:00:00Z"));
+                value == null ? null : new BigDecimal(value), "A", null, receivedAt);
     }
 }
