@@ -51,6 +51,28 @@ class YearOnYearCalculatorTest {
     }
 
     @Test
+    void a_decimal_change_of_exactly_ten_percent_is_not_stable_although_binary_arithmetic_makes_it_less() {
+        // in doubles (0.44 - 0.40) / 0.40 * 100 is 9.999999999999995 and (0.45 - 0.50) / 0.50 * 100 is
+        // -9.999999999999998; the reported decimals change by exactly 10 %, outside the band
+        YearOnYear rise = calculator.compute(series("2023", 0.40, "2024", 0.44));
+        YearOnYear fall = calculator.compute(series("2023", 0.50, "2024", 0.45));
+
+        assertThat(rise.label()).isEqualTo(YearOnYear.Label.INCREASE);
+        assertThat(rise.percentChange()).isEqualTo(10.0);
+        assertThat(rise.absoluteChange()).isEqualTo(0.04);
+        assertThat(fall.label()).isEqualTo(YearOnYear.Label.DECREASE);
+        assertThat(fall.percentChange()).isEqualTo(-10.0);
+    }
+
+    @Test
+    void a_decimal_change_just_inside_the_band_stays_stable() {
+        YearOnYear yoy = calculator.compute(series("2023", 1039.87, "2024", 935.9)); // -9.998 %
+
+        assertThat(yoy.label()).isEqualTo(YearOnYear.Label.STABLE);
+        assertThat(yoy.percentChange()).isCloseTo(-9.998365180262917, close(-9.998365180262917));
+    }
+
+    @Test
     void zero_to_zero_is_stable_with_no_change() {
         YearOnYear yoy = calculator.compute(series("2022", 0.0, "2023", 0.0));
 
