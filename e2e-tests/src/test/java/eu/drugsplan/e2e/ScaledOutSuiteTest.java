@@ -197,9 +197,10 @@ class ScaledOutSuiteTest {
         return JsonPath.from(seriesUpdatedEvent).getLong("dataVersion");
     }
 
+    /** Sums a meter's samples; with tracing on, a sample may end with an exemplar ({@code # {trace_id=...}}). */
     private static long meterCount(String baseUrl, String meter) {
         String metrics = given().baseUri(baseUrl).get("/q/metrics").then().statusCode(200).extract().asString();
-        Matcher sample = Pattern.compile("(?m)^" + Pattern.quote(meter) + "(\\{[^}]*})?\\s+([0-9.eE+-]+)$").matcher(metrics);
+        Matcher sample = Pattern.compile("(?m)^" + Pattern.quote(meter) + "(\\{[^}]*})?\\s+([0-9.eE+-]+)(\\s.*)?$").matcher(metrics);
         long total = 0;
         while (sample.find()) {
             total += (long) Double.parseDouble(sample.group(2));

@@ -34,6 +34,7 @@ public class Outbox {
         record.messageKey = key;
         record.payload = serialize(event);
         record.createdAt = Instant.now();
+        record.traceparent = TraceContext.current();
         record.persist();
         wakeRelayAfterCommit();
     }

@@ -41,4 +41,8 @@ public class OutboxEvent extends PanacheEntityBase {
 
     @Column(name = "published_at")
     public Instant publishedAt;
+
+    /** W3C trace context of the transaction that wrote the record; null when it was not traced. */
+    @Column(name = "traceparent")
+    public String traceparent;
 }

@@ -4,6 +4,7 @@ import eu.drugsplan.common.config.OutboxConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -145,7 +146,12 @@ public class OutboxRelay {
                 .withHeaders(List.of(new org.apache.kafka.common.header.internals.RecordHeader(
                         "event-id", record.eventId.toString().getBytes(StandardCharsets.UTF_8))))
                 .build();
-        Message<String> message = Message.of(record.payload, Metadata.of(kafka),
+        // The Kafka connector opens the producer span under this parent and writes its traceparent header,
+        // so the consumer continues the trace of the request that wrote the record, not a trace of the relay.
+        Metadata metadata = record.traceparent == null
+                ? Metadata.of(kafka)
+                : Metadata.of(kafka, TracingMetadata.withCurrent(TraceContext.parentOf(record.traceparent)));
+        Message<String> message = Message.of(record.payload, metadata,
                 () -> {
                     acknowledged.complete(null);
                     return CompletableFuture.completedFuture(null);

@@ -1,6 +1,7 @@
 package eu.drugsplan.gateway.http;
 
 import eu.drugsplan.gateway.protection.BodySizeLimit;
+import eu.drugsplan.gateway.proxy.ForwardingHeaders;
 import eu.drugsplan.gateway.protection.RateLimiter;
 import eu.drugsplan.gateway.protection.SecurityHeaders;
 import eu.drugsplan.gateway.security.AccessPolicy;
@@ -21,6 +22,7 @@ public class GatewayFilters {
 
     void register(@Observes Router router, SecurityHeaders headers, BodySizeLimit bodySize,
                   BearerAuthentication authentication, RateLimiter rateLimiter, AccessPolicy access) {
+        router.route().order(-300).handler(ForwardingHeaders::adoptRequestId);
         router.route().order(-200).handler(headers);
         router.route(API).order(-140).handler(bodySize);
         router.route(API).order(-130).handler(authentication);

@@ -5,8 +5,10 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.ProxyResponse;
 import java.util.UUID;
+import org.jboss.logging.MDC;
 
 /**
  * Tells the backend who really called (RFC 7239 Forwarded and the X-Forwarded-* it replaces) and gives
@@ -38,6 +40,18 @@ public class ForwardingHeaders implements ProxyInterceptor {
     public Future<Void> handleProxyResponse(ProxyContext context) {
         context.response().headers().set(REQUEST_ID, context.get(REQUEST_ID, String.class));
         return context.sendResponse();
+    }
+
+    /**
+     * Runs before every other handler: settles the request's id once, so the gateway's own log lines and the
+     * backend's carry the same one (the interceptor above then finds it already in place).
+     */
+    public static void adoptRequestId(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        String requestId = requestId(request);
+        request.headers().set(REQUEST_ID, requestId);
+        MDC.put("requestId", requestId);
+        context.next();
     }
 
     static String requestId(HttpServerRequest request) {

@@ -116,4 +116,15 @@ class BodyLimitsAndHeadersTest {
         given().header("X-Request-Id", "dash-7").get("/api/v1/reporters")
                 .then().statusCode(200).body("requestId", equalTo("dash-7")).header("X-Request-Id", "dash-7");
     }
+
+    @Test
+    void the_callers_trace_continues_at_the_service() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String forwarded = given().header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .get("/api/v1/reporters")
+                .then().statusCode(200).extract().path("traceparent");
+
+        // the gateway's own span sits between the two: same trace, the gateway's span as the parent
+        assertThat(forwarded).matches("00-" + traceId + "-[0-9a-f]{16}-01");
+    }
 }

@@ -59,6 +59,7 @@ public class EchoBackends implements QuarkusTestResourceLifecycleManager {
                 : "{\"service\":\"" + service + "\",\"method\":\"" + exchange.getRequestMethod() + "\",\"path\":\"" + path
                 + "\",\"bearer\":" + (exchange.getRequestHeaders().getFirst("Authorization") != null)
                 + ",\"requestId\":\"" + exchange.getRequestHeaders().getFirst("X-Request-Id")
+                + "\",\"traceparent\":\"" + exchange.getRequestHeaders().getFirst("traceparent")
                 + "\",\"bodyBytes\":" + bytes + "}";
         byte[] out = json.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");

@@ -1,5 +1,6 @@
 package eu.drugsplan.submissions.repository;
 
+import eu.drugsplan.common.outbox.TraceContext;
 import eu.drugsplan.submissions.service.Conflict;
 import eu.drugsplan.submissions.service.IntakePipeline.PendingEvent;
 import io.agroal.api.AgroalDataSource;
@@ -48,7 +49,9 @@ public class IntakeWriter {
         try (Connection connection = dataSource.getConnection()) {
             long[] ids = reserveIds(connection, "outbox_event_seq", events.size());
             String created = createdAt.toString();
-            try (Writer out = copy(connection, "copy outbox_event (id, event_id, topic, message_key, payload, created_at) from stdin")) {
+            // the relay sends it with each record, so indicators-service continues this submission's trace
+            String traceparent = TraceContext.current();
+            try (Writer out = copy(connection, "copy outbox_event (id, event_id, topic, message_key, payload, created_at, traceparent) from stdin")) {
                 for (int i = 0; i < events.size(); i++) {
                     PendingEvent event = events.get(i);
                     field(out, Long.toString(ids[i]));
@@ -56,7 +59,8 @@ public class IntakeWriter {
                     field(out, topic);
                     field(out, event.key());
                     field(out, event.payload());
-                    out.write(created);
+                    field(out, created);
+                    escape(out, traceparent);
                     out.write('\n');
                 }
             }

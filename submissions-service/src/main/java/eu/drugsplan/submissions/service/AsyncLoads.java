@@ -24,15 +24,17 @@ public class AsyncLoads {
 
     private final ChunkStore chunks;
     private final SubmissionsConfig config;
+    private final SubmissionMetrics metrics;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
         Thread thread = new Thread(task, "submission-loads");
         thread.setDaemon(true);
         return thread;
     });
 
-    public AsyncLoads(ChunkStore chunks, SubmissionsConfig config) {
+    public AsyncLoads(ChunkStore chunks, SubmissionsConfig config, SubmissionMetrics metrics) {
         this.chunks = chunks;
         this.config = config;
+        this.metrics = metrics;
     }
 
     void start(UUID submissionId, RowSource rows, IntakePipeline pipeline, Runnable cleanup) {
@@ -47,7 +49,7 @@ public class AsyncLoads {
                     commitChunk(submissionId, pipeline, false);
                 }
             }
-            commitChunk(submissionId, pipeline, true);
+            metrics.finished(commitChunk(submissionId, pipeline, true));
         } catch (RuntimeException e) {
             LOG.errorf(e, "submission %s stopped", submissionId);
             fail(submissionId, e);
@@ -56,8 +58,9 @@ public class AsyncLoads {
         }
     }
 
-    private void commitChunk(UUID submissionId, IntakePipeline pipeline, boolean last) {
-        QuarkusTransaction.requiringNew().timeout((int) config.transactionTimeout().toSeconds()).run(() -> {
+    /** @return the submission's status after this chunk */
+    private SubmissionStatus commitChunk(UUID submissionId, IntakePipeline pipeline, boolean last) {
+        return QuarkusTransaction.requiringNew().timeout((int) config.transactionTimeout().toSeconds()).call(() -> {
             Submission submission = Submission.findById(submissionId);
             chunks.store(submission, pipeline.takeChunk());
             SubmissionIntake.count(submission, pipeline.counts());
@@ -65,6 +68,7 @@ public class AsyncLoads {
             if (last) {
                 SubmissionIntake.close(submission, pipeline.counts());
             }
+            return submission.status;
         });
     }
 
@@ -74,6 +78,7 @@ public class AsyncLoads {
             submission.status = SubmissionStatus.FAILED;
             submission.failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         });
+        metrics.finished(SubmissionStatus.FAILED);
     }
 
     @PreDestroy

@@ -12,10 +12,12 @@ public class ChunkStore {
 
     private final IntakeWriter writer;
     private final SubmissionsConfig config;
+    private final SubmissionMetrics metrics;
 
-    public ChunkStore(IntakeWriter writer, SubmissionsConfig config) {
+    public ChunkStore(IntakeWriter writer, SubmissionsConfig config, SubmissionMetrics metrics) {
         this.writer = writer;
         this.config = config;
+        this.metrics = metrics;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -25,5 +27,6 @@ public class ChunkStore {
             submission.coverEvents(range[0], range[1]);
         }
         writer.appendConflicts(submission.id, chunk.conflicts());
+        metrics.chunkWritten(chunk);
     }
 }

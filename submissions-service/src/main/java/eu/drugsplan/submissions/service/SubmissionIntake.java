@@ -31,15 +31,18 @@ public class SubmissionIntake {
     private final AsyncLoads asyncLoads;
     private final SubmissionsConfig config;
     private final ObjectWriter eventWriter;
+    private final SubmissionMetrics metrics;
 
     public SubmissionIntake(CatalogueCache catalogue, ChunkStore chunks, IdempotencyKeys idempotencyKeys,
-                            AsyncLoads asyncLoads, SubmissionsConfig config, ObjectMapper json) {
+                            AsyncLoads asyncLoads, SubmissionsConfig config, ObjectMapper json,
+                            SubmissionMetrics metrics) {
         this.catalogue = catalogue;
         this.chunks = chunks;
         this.idempotencyKeys = idempotencyKeys;
         this.asyncLoads = asyncLoads;
         this.config = config;
         this.eventWriter = json.writerFor(ObservationEvent.class);
+        this.metrics = metrics;
     }
 
     public IntakeResult submit(IntakeRequest request) {
@@ -55,8 +58,10 @@ public class SubmissionIntake {
             if (request.async()) {
                 return startAsync(request, submission, pipeline);
             }
-            return QuarkusTransaction.requiringNew().timeout(timeoutSeconds())
+            IntakeResult stored = QuarkusTransaction.requiringNew().timeout(timeoutSeconds())
                     .call(() -> storeAll(request, submission, pipeline));
+            metrics.finished(submission.status);
+            return stored;
         } catch (RuntimeException e) {
             throw duplicateKeyAsConflict(e);
         }
@@ -74,6 +79,7 @@ public class SubmissionIntake {
             request.cleanup().run();
         }
         close(submission, pipeline.counts());
+        metrics.dryRun();
         return new IntakeResult(Response.Status.OK.getStatusCode(), SubmissionSummary.dryRun(submission, pipeline.shownConflicts()));
     }
 

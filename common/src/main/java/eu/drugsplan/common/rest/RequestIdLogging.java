@@ -1,0 +1,35 @@
+package eu.drugsplan.common.rest;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import java.util.regex.Pattern;
+import org.jboss.logging.MDC;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+/**
+ * Puts the gateway's X-Request-Id into the logging context, so every line a request causes names it
+ * ({@code [req=...]} on the console, the {@code mdc.requestId} field of the JSON logs). Quarkus keeps
+ * the MDC per request (on its Vert.x context), also on the worker thread that runs a blocking resource.
+ */
+public class RequestIdLogging {
+
+    public static final String HEADER = "X-Request-Id";
+    public static final String MDC_KEY = "requestId";
+    // the same rule as the gateway: a caller's id reaches the logs only if it cannot forge a line
+    private static final Pattern PLAUSIBLE = Pattern.compile("[A-Za-z0-9._-]{1,128}");
+
+    @ServerRequestFilter(preMatching = true)
+    public void enter(ContainerRequestContext request) {
+        String id = request.getHeaderString(HEADER);
+        if (id != null && PLAUSIBLE.matcher(id).matches()) {
+            MDC.put(MDC_KEY, id);
+        } else {
+            MDC.remove(MDC_KEY);
+        }
+    }
+
+    @ServerResponseFilter
+    public void leave() {
+        MDC.remove(MDC_KEY);
+    }
+}
