@@ -1,8 +1,10 @@
 package eu.drugsplan.common.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -32,6 +34,15 @@ public class ProblemMappers {
                 .at(uri.getPath()).toResponse();
     }
 
+    /**
+     * Quarkus maps this subtype itself, with an empty 400 in production; a body of the wrong shape ({@code []},
+     * a string where an array belongs, nothing at all) must get the same problem document as broken JSON.
+     */
+    @ServerExceptionMapper
+    public Response wrongShape(MismatchedInputException e, UriInfo uri) {
+        return unreadableJson(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response invalidInput(ConstraintViolationException e, UriInfo uri) {
         List<Problem.Violation> violations = e.getConstraintViolations().stream()
@@ -44,6 +55,22 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response domainProblem(ProblemException e, UriInfo uri) {
         return e.problem().at(uri.getPath()).toResponse();
+    }
+
+    /**
+     * JAX-RS answers 404 when a query or path parameter cannot be converted to its declared type
+     * ({@code status=BOGUS}, {@code from=yesterday}, an id that is no UUID), and only then with a cause: the
+     * resource exists, the request is wrong, so that is a 400. A 404 without a cause (no such route) stays one.
+     */
+    @ServerExceptionMapper
+    public Response unconvertibleParameter(NotFoundException e, UriInfo uri) {
+        if (e.getCause() == null) {
+            return webApplication(e, uri);
+        }
+        return Problem.of(Response.Status.BAD_REQUEST, "invalid-parameter",
+                        "A query or path parameter is not of its documented type (a whole number, an ISO 8601 "
+                                + "instant, a UUID or one of the listed codes); see /api/v1/openapi.")
+                .at(uri.getPath()).toResponse();
     }
 
     @ServerExceptionMapper

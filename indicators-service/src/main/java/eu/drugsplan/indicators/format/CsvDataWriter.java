@@ -60,12 +60,12 @@ final class CsvDataWriter implements DataWriter {
         fields.add(row.period());
         fields.add(plain(row.value()));
         fields.add(nullToEmpty(row.status()));
-        fields.add(nullToEmpty(row.comment()));
+        fields.add(inert(row.comment()));
         if (!sdmx) {
             fields.add(Boolean.toString(row.deleted()));
             fields.add(row.changedAt() == null ? "" : row.changedAt().toString());
             if (history) {
-                fields.add(nullToEmpty(row.reporter()));
+                fields.add(inert(row.reporter()));
                 fields.add(row.submissionId() == null ? "" : row.submissionId().toString());
             }
         }
@@ -79,6 +79,19 @@ final class CsvDataWriter implements DataWriter {
 
     private static String plain(BigDecimal value) {
         return value == null ? "" : value.toPlainString();
+    }
+
+    /**
+     * Free text as a spreadsheet will not run it: a cell that begins with = + - @ or a tab or carriage return is
+     * read by Excel and LibreOffice as a formula (CSV injection), so it gets a leading apostrophe, which they show
+     * as text. Only free text needs it; codes are validated at intake and values are written from numbers, so a
+     * negative value keeps its minus sign.
+     */
+    static String inert(String text) {
+        if (text == null || text.isEmpty()) {
+            return "";
+        }
+        return "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     }
 
     private static String nullToEmpty(String text) {

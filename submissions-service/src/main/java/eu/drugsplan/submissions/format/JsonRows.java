@@ -1,5 +1,6 @@
 package eu.drugsplan.submissions.format;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.drugsplan.common.rest.Problem;
@@ -30,7 +31,9 @@ public final class JsonRows implements RowSource {
     }
 
     public static JsonRows read(Path body, ObjectMapper json, Validator validator, int maxRows) throws IOException {
-        SubmissionRequest request = json.readValue(body.toFile(), SubmissionRequest.class);
+        // decimals as written: read as doubles, 1e-999999999 became 0.0 and was accepted as a zero
+        SubmissionRequest request = json.readerFor(SubmissionRequest.class)
+                .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readValue(body.toFile());
         if (request == null) {
             throw new ProblemException(Problem.of(Response.Status.BAD_REQUEST, "unreadable-body", "The body is empty."));
         }

@@ -21,7 +21,7 @@ public enum ConflictCode {
     CODE_UNKNOWN("The code is not in the dimension's code list."),
     PERIOD_FREQUENCY_MISMATCH("The period does not fit the measure's frequency."),
     VALUE_NEGATIVE("The measure's unit does not allow a negative value."),
-    VALUE_OUT_OF_RANGE("The value is outside the range of the measure's unit (percent 0-100, years 0-120, binary 0 or 1)."),
+    VALUE_OUT_OF_RANGE("The value is outside the range of the measure's unit (percent 0-100, years 0-120, binary 0 or 1), or of what is stored (0, or 1e-15 to 1e15 in magnitude)."),
     REPORTER_NOT_ALLOWED_AREA("A Member State reports only for its own country and its sub-national areas."),
     REPORTER_NOT_ALLOWED_MEASURE("This reporter is not a source of the measure."),
     ROW_MALFORMED("The CSV record does not have as many fields as the header.");

@@ -20,6 +20,8 @@ public final class RowValidator {
     private static final Pattern CODE = Pattern.compile("[A-Z0-9][A-Z0-9_.\\-]{0,63}");
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final BigDecimal MAX_YEARS = BigDecimal.valueOf(120);
+    private static final BigDecimal SMALLEST = new BigDecimal("1e-15");
+    private static final BigDecimal LARGEST = new BigDecimal("1e15");
 
     private final Catalogue catalogue;
     private final ReporterRights rights;
@@ -142,11 +144,25 @@ public final class RowValidator {
         Optional<BigDecimal> value = finiteDecimal(row.value().trim());
         if (value.isEmpty()) {
             conflicts.add(Conflict.of(row.pointer(), "value", ConflictCode.VALUE_NOT_FINITE, row.value()));
+        } else if (!storable(value.get())) {
+            conflicts.add(new Conflict(row.pointer(), "value", ConflictCode.VALUE_OUT_OF_RANGE, "A value must be 0 or"
+                    + " between 1e-15 and 1e15 in magnitude. Given: '" + row.value() + "'."));
         } else if (measure.isPresent()) {
             fitsUnit(value.get(), measure.get().unitKind())
                     .ifPresent(code -> conflicts.add(new Conflict(row.pointer(), "value", code, code.description()
                             + " Given: '" + row.value() + "' for a " + measure.get().unitKind() + " measure.")));
         }
+    }
+
+    /**
+     * Trends and totals compute in doubles, exact to 15 significant digits: a larger magnitude loses its units,
+     * and a tiny one ends up a 0 somewhere between here and the chart. No indicator counts or measures anything
+     * near either bound.
+     */
+    static boolean storable(BigDecimal value) {
+        BigDecimal magnitude = value.abs();
+        return value.signum() == 0
+                || magnitude.compareTo(SMALLEST) >= 0 && magnitude.compareTo(LARGEST) < 0;
     }
 
     /** The rule a value breaks for its unit kind, if any. SCORE is the only kind without bounds. */

@@ -44,6 +44,8 @@ class ConflictCodesTest {
             a negative percentage            | VALUE_OUT_OF_RANGE        | value             | "measure": "PI10.OST_COVERAGE", "area": "AT", "period": "2021", "value": -1
             an age above 120 years           | VALUE_OUT_OF_RANGE        | value             | "measure": "PI08.MEAN_AGE_FIRST_USE", "area": "AT", "period": "2021", "dimensions": {"SUBSTANCE": "CANNABIS", "SEX": "T"}, "value": 121
             a binary value of 2              | VALUE_OUT_OF_RANGE        | value             | "measure": "PI11.PRISON_DRUG_STRATEGY", "area": "AT", "period": "2021", "value": 2
+            a count of 1e15 deaths           | VALUE_OUT_OF_RANGE        | value             | "measure": "PI09.DRUG_INDUCED_DEATHS", "area": "AT", "period": "2021", "dimensions": {"SEX": "M", "AGE": "TOTAL"}, "value": 1000000000000000
+            a count that would round to zero | VALUE_OUT_OF_RANGE        | value             | "measure": "PI09.DRUG_INDUCED_DEATHS", "area": "AT", "period": "2021", "dimensions": {"SEX": "M", "AGE": "TOTAL"}, "value": 1e-999999999
             a status outside OBS_STATUS      | STATUS_INVALID            | status            | "measure": "PI01.DRUG_RELATED_HOMICIDES", "area": "AT", "period": "2021", "value": 1, "status": "Z"
             an unknown action                | ACTION_INVALID            | action            | "measure": "PI01.DRUG_RELATED_HOMICIDES", "area": "AT", "period": "2021", "value": 1, "action": "X"
             """)
