@@ -82,6 +82,7 @@ public class OpenApiMerger {
         sortedPaths.forEach(paths::set);
         merged.set("paths", paths);
         pruneUnused(components, paths);
+        pruneUnusedTags(tags, paths);
         merged.set("components", components);
         ((ArrayNode) merged.get("security")).addAll(security(Requirement.NONE.equals(readRequirement())));
         return merged;
@@ -241,6 +242,21 @@ public class OpenApiMerger {
                 }
             });
             ((ObjectNode) kind.getValue()).remove(unused);
+        }
+    }
+
+    /** A tag only internal endpoints carry would name, in the public document, a group with no operation. */
+    private static void pruneUnusedTags(ArrayNode tags, JsonNode paths) {
+        Set<String> used = new HashSet<>();
+        for (JsonNode item : paths) {
+            for (String method : METHODS) {
+                item.path(method).path("tags").forEach(tag -> used.add(tag.asText()));
+            }
+        }
+        for (Iterator<JsonNode> tag = tags.elements(); tag.hasNext(); ) {
+            if (!used.contains(tag.next().path("name").asText())) {
+                tag.remove();
+            }
         }
     }
 

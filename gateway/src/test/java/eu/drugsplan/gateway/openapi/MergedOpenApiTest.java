@@ -46,6 +46,11 @@ class MergedOpenApiTest {
     }
 
     @Test
+    void tags_only_the_services_internal_paths_use_are_left_out() {
+        assertThat(document().getList("tags.name")).doesNotContain("Internal");
+    }
+
+    @Test
     void every_operation_declares_the_gateways_own_answers_and_its_access_rule() {
         JsonPath doc = document();
 

@@ -13,11 +13,12 @@ final class OpenApiDocuments {
         return switch (service) {
             case "indicators" -> """
                     {"openapi":"3.1.0","info":{"title":"Indicators API","version":"1"},
-                     "tags":[{"name":"Catalogue","description":"The twelve indicators"}],
+                     "tags":[{"name":"Catalogue","description":"The twelve indicators"},
+                       {"name":"Internal","description":"Service to service"}],
                      "paths":{"/api/v1/indicators":{"get":{"summary":"The twelve indicators","tags":["Catalogue"],
                        "responses":{"200":{"description":"OK","content":{"application/json":{"schema":{"type":"array",
                          "items":{"$ref":"#/components/schemas/Summary"}}}}}}}},
-                      "/internal/v1/outcomes":{"get":{"responses":{"200":{"description":"OK","content":{
+                      "/internal/v1/outcomes":{"get":{"tags":["Internal"],"responses":{"200":{"description":"OK","content":{
                         "application/json":{"schema":{"$ref":"#/components/schemas/OutcomeView"}}}}}}},
                       "/q/health":{"get":{"responses":{"200":{"description":"OK"}}}}},
                      "components":{"schemas":{"Summary":{"type":"object","properties":{"code":{"type":"string"}}},

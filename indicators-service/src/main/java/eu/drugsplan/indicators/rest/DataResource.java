@@ -23,6 +23,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -50,6 +56,24 @@ public class DataResource {
     @Operation(summary = "The series of a measure with their observations (JSON, CSV, SDMX-CSV 2.0, SDMX-JSON 2.0)",
             description = "Filters: area, one parameter per dimension (codes comma-separated), startPeriod, endPeriod, "
                     + "lastNObservations, updatedAfter (deletions included), asOf, includeHistory.")
+    @Parameter(name = "area", in = ParameterIn.QUERY, description = "Area codes, comma-separated",
+            schema = @Schema(type = SchemaType.STRING))
+    @Parameter(name = "startPeriod", in = ParameterIn.QUERY, description = "The first period (ISO 8601), inclusive",
+            schema = @Schema(type = SchemaType.STRING))
+    @Parameter(name = "endPeriod", in = ParameterIn.QUERY, description = "The last period (ISO 8601), inclusive",
+            schema = @Schema(type = SchemaType.STRING))
+    @Parameter(name = "lastNObservations", in = ParameterIn.QUERY, description = "Only the latest n observations of each series",
+            schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1"))
+    @Parameter(name = "updatedAfter", in = ParameterIn.QUERY, description = "Only what changed after this instant, deletions included",
+            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+    @Parameter(name = "asOf", in = ParameterIn.QUERY, description = "The data as it stood at this instant",
+            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+    @Parameter(name = "includeHistory", in = ParameterIn.QUERY, description = "Every version, not only the current one",
+            schema = @Schema(type = SchemaType.BOOLEAN))
+    // only JSON is described: the other formats are chosen by Accept, and a generated client must not ask for them
+    @APIResponse(responseCode = "200", description = "The matching series; text/csv, "
+            + "application/vnd.sdmx.data+csv;version=2.0.0 and application/vnd.sdmx.data+json;version=2.0.0 on request",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DataView.class)))
     public Response data(@PathParam("measure") String measure, @Context UriInfo uri, @Context HttpHeaders headers) {
         return answer(measure, null, uri, headers);
     }
@@ -58,6 +82,24 @@ public class DataResource {
     @Path("{measure}/{key}")
     @Operation(summary = "The series matching an SDMX key: REF_AREA then the measure's dimensions, joined by '.', "
             + "'+' for alternatives, empty for all")
+    @Parameter(name = "area", in = ParameterIn.QUERY, description = "Area codes, comma-separated",
+            schema = @Schema(type = SchemaType.STRING))
+    @Parameter(name = "startPeriod", in = ParameterIn.QUERY, description = "The first period (ISO 8601), inclusive",
+            schema = @Schema(type = SchemaType.STRING))
+    @Parameter(name = "endPeriod", in = ParameterIn.QUERY, description = "The last period (ISO 8601), inclusive",
+            schema = @Schema(type = SchemaType.STRING))
+    @Parameter(name = "lastNObservations", in = ParameterIn.QUERY, description = "Only the latest n observations of each series",
+            schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1"))
+    @Parameter(name = "updatedAfter", in = ParameterIn.QUERY, description = "Only what changed after this instant, deletions included",
+            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+    @Parameter(name = "asOf", in = ParameterIn.QUERY, description = "The data as it stood at this instant",
+            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+    @Parameter(name = "includeHistory", in = ParameterIn.QUERY, description = "Every version, not only the current one",
+            schema = @Schema(type = SchemaType.BOOLEAN))
+    // only JSON is described: the other formats are chosen by Accept, and a generated client must not ask for them
+    @APIResponse(responseCode = "200", description = "The matching series; text/csv, "
+            + "application/vnd.sdmx.data+csv;version=2.0.0 and application/vnd.sdmx.data+json;version=2.0.0 on request",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DataView.class)))
     public Response byKey(@PathParam("measure") String measure, @PathParam("key") String key, @Context UriInfo uri,
                           @Context HttpHeaders headers) {
         return answer(measure, key, uri, headers);

@@ -20,6 +20,12 @@ import jakarta.ws.rs.sse.Sse;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/trends")
@@ -46,6 +52,12 @@ public class TrendResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The trend of every matching series of a measure: ?area=AT,BE and one parameter per "
             + "dimension code list, e.g. ?SEX=M,F (comma-separated codes). Conditional with If-None-Match.")
+    @Parameter(name = "area", in = ParameterIn.QUERY, description = "Area codes, comma-separated",
+            schema = @Schema(type = SchemaType.STRING))
+    // the body is joined from the stored trend documents, so its shape is said here
+    @APIResponse(responseCode = "200", description = "The trends, with an ETag",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrendsView.class)))
+    @APIResponse(responseCode = "304", description = "Unchanged since the If-None-Match tag")
     public Response trends(@PathParam("measure") String measure, @Context UriInfo uri, @Context Request request) {
         TrendFilter filter = filters.parse(measure, uri.getQueryParameters());
         return conditional.answer(request, queries.versionTag(filter), () -> body(measure, queries.trends(filter)));

@@ -1,5 +1,7 @@
 package eu.drugsplan.reporting.trend;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * Compound annual growth rate over a window ending at the latest period, judged the way
  * Eurostat judges progress towards an objective.
@@ -16,6 +18,7 @@ package eu.drugsplan.reporting.trend;
 public record GrowthAssessment(int years, int pointCount, TrendPoint start, TrendPoint end, Double cagr,
                                Label assessment, String reason) {
 
+    @Schema(name = "GrowthLabel")
     public enum Label {
         SIGNIFICANT_PROGRESS,
         MODERATE_PROGRESS,

@@ -1,5 +1,7 @@
 package eu.drugsplan.reporting.trend;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * The verdict on the whole series, from the Mann-Kendall test and the desired direction.
  *
@@ -9,6 +11,7 @@ package eu.drugsplan.reporting.trend;
  */
 public record OverallAssessment(Label assessment, String reason) {
 
+    @Schema(name = "OverallLabel")
     public enum Label {
         IMPROVING,
         DETERIORATING,

@@ -1,5 +1,7 @@
 package eu.drugsplan.reporting.trend;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * Change between the latest period and the same period one year before.
  *
@@ -14,6 +16,7 @@ package eu.drugsplan.reporting.trend;
 public record YearOnYear(TrendPoint latest, TrendPoint previous, Double absoluteChange, Double percentChange,
                          Label label, String reason) {
 
+    @Schema(name = "YearOnYearLabel")
     public enum Label {
         INCREASE,
         DECREASE,

@@ -42,6 +42,13 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/submissions")
@@ -92,10 +99,35 @@ public class SubmissionResource {
     @RolesAllowed("submitter")
     @Operation(summary = "Submit observations as JSON, CSV or SDMX-CSV 2.0; the answer is the import summary "
             + "(201), 202 with the status resource for a large CSV, 200 for a dry run")
-    public Response submit(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType,
-                           @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
+    // the body is read as a stream (it may be a gigabyte of CSV), so what it and the answer hold is said here
+    @APIResponse(responseCode = "201", description = "Stored: the import summary",
+            headers = @Header(name = "Location", description = "The submission's status resource",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = SubmissionSummary.class)))
+    @APIResponse(responseCode = "202", description = "A large CSV (or Prefer: respond-async): validated and stored "
+            + "in the background; follow Location",
+            headers = @Header(name = "Location", description = "The submission's status resource",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = SubmissionSummary.class)))
+    @APIResponse(responseCode = "200", description = "A dry run: the summary of what would be stored, nothing stored",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = SubmissionSummary.class)))
+    public Response submit(@RequestBody(required = true, content = {
+                               @Content(mediaType = MediaType.APPLICATION_JSON,
+                                       schema = @Schema(implementation = SubmissionRequest.class)),
+                               @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING,
+                                       description = "RFC 4180, a header of measure, area, period, value, status, "
+                                               + "comment, action and one column per dimension")),
+                               @Content(mediaType = BodyFormat.SDMX_CSV_TYPE, schema = @Schema(type = SchemaType.STRING,
+                                       description = "SDMX-CSV 2.0"))})
+                           InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType,
+                           @QueryParam("dryRun") @DefaultValue("false")
+                           @Parameter(schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) String dryRunParameter,
                            @HeaderParam("Idempotency-Key") @Size(min = 1, max = 200) String idempotencyKey,
                            @HeaderParam("Prefer") String prefer, UriInfo uri) throws IOException {
+        boolean dryRun = dryRun(dryRunParameter);
         BodyFormat format = BodyFormat.of(contentType);
         String reporter = identity.reporter();
         SpooledBody spooled = SpooledBody.spool(body, spoolDirectory(), format.mediaType());
@@ -170,6 +202,18 @@ public class SubmissionResource {
             response.location(location);
         }
         return response.build();
+    }
+
+    /**
+     * JAX-RS reads any word but "true" as false, so {@code dryRun=yes} stored the data its sender meant only to
+     * check: anything but true or false is refused before the body is read.
+     */
+    private static boolean dryRun(String parameter) {
+        if (!"true".equalsIgnoreCase(parameter) && !"false".equalsIgnoreCase(parameter)) {
+            throw new ProblemException(Problem.of(Response.Status.BAD_REQUEST, "invalid-parameter",
+                    "dryRun must be true or false; got '" + parameter + "'. Nothing was stored."));
+        }
+        return Boolean.parseBoolean(parameter);
     }
 
     private static boolean respondAsync(String prefer) {
