@@ -35,6 +35,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class ObservationStore {
 
+    private static final java.time.Duration PRECISION_STORED = java.time.Duration.ofNanos(1_000);
+
     private final ProcessedEvents processedEvents;
     private final Outbox outbox;
     private final IndicatorsConfig config;
@@ -85,8 +87,13 @@ public class ObservationStore {
      * decides which value stands.
      */
     private static boolean supersededBy(Optional<Observation> current, ObservationEvent event) {
-        return current.isPresent() && current.get().receivedAt != null && event.receivedAt() != null
-                && event.receivedAt().isBefore(current.get().receivedAt);
+        if (current.isEmpty() || current.get().receivedAt == null || event.receivedAt() == null
+                || event.submissionId().equals(current.get().submissionId)) {
+            // the rows of one submission share its receipt time and are published in their order
+            return false;
+        }
+        // PostgreSQL keeps microseconds, rounded: a nanosecond-precise time read back may look a little later
+        return event.receivedAt().plus(PRECISION_STORED).isBefore(current.get().receivedAt);
     }
 
     private StoreOutcome write(Series series, Optional<Observation> current, ObservationEvent event, BatchState batch) {

@@ -70,13 +70,31 @@ class ObservationStoreTest {
                         newer.seriesKey().toString()).singleResult().value)).isEqualByComparingTo("2");
     }
 
+    @Test
+    void a_later_row_of_the_same_submission_revises_an_earlier_one_whatever_the_clock_precision() {
+        String area = uniqueArea();
+        UUID submission = UUID.randomUUID();
+        Instant receivedAt = Instant.parse("2026-11-22T10:00:00.123456789Z");
+        ObservationEvent first = event(area, "2016", "1", ObservationAction.MERGE, receivedAt, submission);
+        ObservationEvent second = event(area, "2016", "2", ObservationAction.MERGE, receivedAt, submission);
+
+        // separate batches: the second compares against the first as PostgreSQL stored it (microseconds)
+        assertThat(store.applyAll(List.of(first))).containsExactly(StoreOutcome.INSERTED);
+        assertThat(store.applyAll(List.of(second))).containsExactly(StoreOutcome.REVISED);
+    }
+
     private static ObservationEvent event(String area, String period, String value, ObservationAction action) {
         return event(area, period, value, action, Instant.parse("2026-11-22T10:00:00Z"));
     }
 
     private static ObservationEvent event(String area, String period, String value, ObservationAction action,
                                           Instant receivedAt) {
-        return new ObservationEvent(ObservationEvent.CURRENT_VERSION, UUID.randomUUID(), UUID.randomUUID(), "EUDA",
+        return event(area, period, value, action, receivedAt, UUID.randomUUID());
+    }
+
+    private static ObservationEvent event(String area, String period, String value, ObservationAction action,
+                                          Instant receivedAt, UUID submission) {
+        return new ObservationEvent(ObservationEvent.CURRENT_VERSION, UUID.randomUUID(), submission, "EUDA",
                 action, "PI10.OST_CLIENTS", area, Map.of("MEDICATION", "METHADONE"), period,
                 value == null ? null : new BigDecimal(value), "A", null, receivedAt);
     }

@@ -33,6 +33,11 @@ public class TrendFilters {
 
     public TrendFilter parse(String measure, MultivaluedMap<String, String> query) {
         MeasureFacts facts = catalogue.facts(measure);
+        // a measure the catalogue denies is a wrong address; one it cannot confirm (catalogue down) is served
+        if (facts.source() == MeasureFacts.Source.NOT_IN_CATALOGUE) {
+            throw new ProblemException(Problem.of(Response.Status.NOT_FOUND, "unknown-measure",
+                    "There is no measure '" + measure + "' in the catalogue (GET /api/v1/measures lists them)."));
+        }
         Map<String, Set<String>> dimensions = new HashMap<>();
         query.forEach((name, values) -> {
             if (!AREA.equals(name)) {

@@ -64,11 +64,21 @@ public class MeasureCatalogue {
                         info.dimensions());
             }
             return MeasureFacts.unknown(config.defaultStableBandPercent(), MeasureFacts.Source.NOT_IN_CATALOGUE);
+        } catch (jakarta.ws.rs.WebApplicationException e) {
+            // the REST client turns the catalogue's 404 into an exception: that is an answer, not an outage
+            if (e.getResponse() != null && e.getResponse().getStatus() == 404) {
+                return MeasureFacts.unknown(config.defaultStableBandPercent(), MeasureFacts.Source.NOT_IN_CATALOGUE);
+            }
+            return unavailable(measure, previous, e);
         } catch (RuntimeException e) {
-            LOG.warnf("catalogue unavailable for %s: %s", measure, e.getMessage());
-            return previous != null ? previous.facts
-                    : MeasureFacts.unknown(config.defaultStableBandPercent(), MeasureFacts.Source.CATALOGUE_UNAVAILABLE);
+            return unavailable(measure, previous, e);
         }
+    }
+
+    private MeasureFacts unavailable(String measure, Cached previous, RuntimeException e) {
+        LOG.warnf("catalogue unavailable for %s: %s", measure, e.getMessage());
+        return previous != null ? previous.facts
+                : MeasureFacts.unknown(config.defaultStableBandPercent(), MeasureFacts.Source.CATALOGUE_UNAVAILABLE);
     }
 
     private record Cached(MeasureFacts facts, Instant fetchedAt) {

@@ -46,6 +46,13 @@ class TrendQueryTest {
     }
 
     @Test
+    void a_measure_the_catalogue_does_not_know_is_not_found_as_a_problem() {
+        given().get("/api/v1/trends/PI99.NO_SUCH_MEASURE")
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.endsWith("/unknown-measure"));
+    }
+
+    @Test
     void an_unchanged_answer_is_not_sent_again_to_a_client_that_holds_it() {
         String area = uniqueCode();
         send(DEATHS, area, Map.of("SEX", "M"), 1, "2020", 1);
