@@ -5,7 +5,8 @@
 #   deploy/local/suite.sh start && deploy/bench/freshness.sh
 # Each submission carries one observation of PI09.DRUG_INDUCED_DEATHS for AREA (default AT), spread over 30
 # series, with a value larger than any before; the update is detected on the trend stream
-# (GET /api/v1/trends/stream, Server-Sent Events). Prints p50 and p99 in milliseconds.
+# (GET /api/v1/trends/stream, Server-Sent Events). Prints p50 and p99 in milliseconds; with SAMPLES=FILE also
+# writes every measured submission's freshness there (deploy/bench/run.sh plots it).
 source "$(dirname "${BASH_SOURCE[0]}")/../local/lib.sh"
 
 GATEWAY=${GATEWAY:-http://127.0.0.1:${GATEWAY_PORT:-8080}}
@@ -17,4 +18,4 @@ WARMUP=${WARMUP:-10}
 curl -fsS "$GATEWAY/q/health/ready" >/dev/null 2>&1 || die "no suite answers at $GATEWAY: deploy/local/suite.sh start"
 TOKEN=$(TOKEN_TTL=3600 "$ROOT/deploy/local/token.sh" "$AREA" submitter)
 say "submitting $RATE/s for $WARMUP s (warm-up) + $SECONDS_MEASURED s to $GATEWAY"
-java "$ROOT/deploy/bench/freshness/Freshness.java" "$GATEWAY" "$TOKEN" "$AREA" "$RATE" "$SECONDS_MEASURED" "$WARMUP"
+java "$ROOT/deploy/bench/freshness/Freshness.java" "$GATEWAY" "$TOKEN" "$AREA" "$RATE" "$SECONDS_MEASURED" "$WARMUP" ${SAMPLES:+"$SAMPLES"}

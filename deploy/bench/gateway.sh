@@ -11,6 +11,9 @@
 # (8081) unless BENCH_BACKEND says otherwise. Installs nginx and wrk from Debian when missing (as root).
 # Knobs: BENCH_DURATION (30s), BENCH_WARMUP (20s), BENCH_CONNECTIONS (32), BENCH_THREADS (1), BENCH_ROUNDS (2:
 # the service alone, nginx and the gateway measured in turn, each round; the best round of each is reported).
+# BENCH_GATEWAY_URL measures a gateway that already runs (its rate limit must not bite) instead of starting one;
+# BENCH_GATEWAY_APP is the quarkus-app folder to start otherwise (default gateway/target/quarkus-app);
+# RESULT=FILE also writes the figures there as key=value lines (deploy/bench/run.sh reads them).
 source "$(dirname "${BASH_SOURCE[0]}")/../local/lib.sh"
 
 BENCH_PATH=${BENCH_PATH:-/api/v1/indicators}
@@ -42,19 +45,22 @@ curl -fsS -o /dev/null "$BENCH_BACKEND$BENCH_PATH" \
   || die "nothing answers $BENCH_BACKEND$BENCH_PATH: start the suite first (deploy/local/suite.sh start)"
 
 cleanup() {
-  stop_pidfile "$DIR/gateway.pid" "the benchmark's gateway"
+  [ -n "${BENCH_GATEWAY_URL:-}" ] || stop_pidfile "$DIR/gateway.pid" "the benchmark's gateway"
   [ -f "$DIR/nginx.pid" ] && kill "$(cat "$DIR/nginx.pid")" 2>/dev/null || true
   rm -f "$DIR/nginx.pid"
 }
 trap cleanup EXIT
 
-# ---- the gateway under test: its own process, the suite's services behind it
-jar="$ROOT/gateway/target/quarkus-app/quarkus-run.jar"
-[ -f "$jar" ] || die "$jar is missing: build first (./mvnw -pl gateway -am package -DskipTests)"
-GATEWAY_PORT=$BENCH_GATEWAY_PORT INDICATORS_URL=$BENCH_BACKEND SUBMISSIONS_URL=$BENCH_BACKEND REPORTING_URL=$BENCH_BACKEND \
-  GATEWAY_RATE_LIMIT=1000000000 JWT_PUBLIC_KEY_LOCATION="$(dev_keys)/public.pem" \
-  nohup java ${BENCH_JAVA_OPTS:--Xmx256m} -jar "$jar" >"$DIR/gateway.log" 2>&1 &
-echo $! > "$DIR/gateway.pid"
+# ---- the gateway under test: its own process, the suite's services behind it (unless one is given)
+if [ -z "${BENCH_GATEWAY_URL:-}" ]; then
+  jar="${BENCH_GATEWAY_APP:-$ROOT/gateway/target/quarkus-app}/quarkus-run.jar"
+  [ -f "$jar" ] || die "$jar is missing: build first (./mvnw -pl gateway -am package -DskipTests)"
+  GATEWAY_PORT=$BENCH_GATEWAY_PORT INDICATORS_URL=$BENCH_BACKEND SUBMISSIONS_URL=$BENCH_BACKEND REPORTING_URL=$BENCH_BACKEND \
+    GATEWAY_RATE_LIMIT=1000000000 JWT_PUBLIC_KEY_LOCATION="$(dev_keys)/public.pem" \
+    nohup java ${BENCH_JAVA_OPTS:--Xmx256m} -jar "$jar" >"$DIR/gateway.log" 2>&1 &
+  echo $! > "$DIR/gateway.pid"
+fi
+gateway_base=${BENCH_GATEWAY_URL:-http://127.0.0.1:$BENCH_GATEWAY_PORT}
 
 # ---- nginx as the peer: same upstream, keep-alive to it, no buffering (the gateway streams too)
 cat > "$DIR/nginx.conf" <<CONF
@@ -86,9 +92,9 @@ http {
 CONF
 "$NGINX" -c "$DIR/nginx.conf" -g 'daemon on;' || die "nginx did not start; see $DIR/nginx-error.log"
 
-wait_for_port 127.0.0.1 "$BENCH_GATEWAY_PORT" 60 || die "the gateway did not start; see $DIR/gateway.log"
+[ -n "${BENCH_GATEWAY_URL:-}" ] || wait_for_port 127.0.0.1 "$BENCH_GATEWAY_PORT" 60 || die "the gateway did not start; see $DIR/gateway.log"
 wait_for_port 127.0.0.1 "$BENCH_NGINX_PORT" 10 || die "nginx did not start; see $DIR/nginx-error.log"
-for url in "http://127.0.0.1:$BENCH_GATEWAY_PORT$BENCH_PATH" "http://127.0.0.1:$BENCH_NGINX_PORT$BENCH_PATH"; do
+for url in "$gateway_base$BENCH_PATH" "http://127.0.0.1:$BENCH_NGINX_PORT$BENCH_PATH"; do
   status=$(curl -s -o /dev/null -w '%{http_code}' "$url")
   [ "$status" = 200 ] || die "$url answers $status, not 200"
 done
@@ -111,7 +117,7 @@ measure() { # name url -> "requests/s p99"
 # each is reported (other work only ever slows a round down)
 direct_url="$BENCH_BACKEND$BENCH_PATH"
 nginx_url="http://127.0.0.1:$BENCH_NGINX_PORT$BENCH_PATH"
-gateway_url="http://127.0.0.1:$BENCH_GATEWAY_PORT$BENCH_PATH"
+gateway_url="$gateway_base$BENCH_PATH"
 declare -A results
 for round in $(seq 1 "$ROUNDS"); do
   for name in direct nginx gateway; do
@@ -137,3 +143,9 @@ printf '\nGET %s on %s, wrk -t%s -c%s -d%s, best of %s interleaved rounds; gatew
   "$BENCH_PATH" "$BENCH_BACKEND" "$THREADS" "$CONNECTIONS" "$DURATION" "$ROUNDS" "$ratio"
 printf 'machine: %s, %s cores, %s; load average before the run %s; %s\n' "$(uname -m)" "$(nproc)" \
   "$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)" "$LOAD_BEFORE" "$(date -u +%Y-%m-%dT%H:%MZ)"
+if [ -n "${RESULT:-}" ]; then
+  printf '%s\n' "path=$BENCH_PATH" "bytes=$(curl -s "$direct_url" | wc -c)" "connections=$CONNECTIONS" "threads=$THREADS" \
+    "duration=$DURATION" "warmup=$WARMUP" "rounds=$ROUNDS" "direct_rps=$direct_rps" "direct_p99=$direct_p99" \
+    "direct_errors=$direct_errors" "nginx_rps=$nginx_rps" "nginx_p99=$nginx_p99" "nginx_errors=$nginx_errors" \
+    "gateway_rps=$gw_rps" "gateway_p99=$gw_p99" "gateway_errors=$gw_errors" "ratio=$ratio" > "$RESULT"
+fi

@@ -4,9 +4,16 @@
 #   2. posts them as the EUDA agency through the gateway (SUITE_URL, default http://127.0.0.1:8080), which answers
 #      202 + Location, and polls the status resource until the load is committed; prints rows/s end to end
 #      (upload, spooling, validation against the catalogue, COPY into the outbox, commits);
-#   3. as the reference, times PostgreSQL's own \copy of the same CSV into a table of the same shape, and of the
+#   3. then (unless WAIT_STORED=0) keeps polling until the status resource's timeline shows the step "stored"
+#      (indicators-service applied every event) and prints rows/s until then, timed to the store's own
+#      last-applied instant: gateway -> intake -> outbox -> Kafka -> store;
+#   4. as the reference, times PostgreSQL's own \copy of the same CSV into a table of the same shape, and of the
 #      outbox records the service wrote into a copy of outbox_event (database SUBMISSIONS_DB, default submissions).
-# Usage: deploy/bench/ingest.sh [ROWS]
+#      The references run after the store is done so that they do not compete with it for the machine.
+# Usage: deploy/bench/ingest.sh [ROWS]; RESULT=FILE also appends the figures there as key=value lines.
+# REFERENCES=0 stops after the load, LOAD=0 runs only the references (the outbox one for the last load's
+# submission), REFERENCES=csv or REFERENCES=outbox only that one: so that a caller can run each reference while
+# the rest of the pipeline is quiet (deploy/bench/run.sh does).
 source "$(dirname "${BASH_SOURCE[0]}")/../local/lib.sh"
 
 ROWS=${1:-${ROWS:-1000000}}
@@ -37,45 +44,79 @@ fi
 say "$(du -h "$CSV" | cut -f1) of CSV, $ROWS rows"
 
 TOKEN=$("$ROOT/deploy/local/token.sh" EUDA submitter reviewer)
-start=$(now)
-location=$(curl -sS -o "$BENCH/post.json" -D - -X POST "$SUITE_URL/api/v1/submissions" \
-  -H "Authorization: Bearer $TOKEN" -H 'Content-Type: text/csv' -H 'Prefer: respond-async' \
-  -H 'Expect:' -T "$CSV" | tr -d '\r' | awk 'tolower($1) == "location:" { print $2 }')
-[ -n "$location" ] || die "no Location in the answer: $(cat "$BENCH/post.json")"
-posted=$(now)
-id=${location##*/}
-while :; do
-  status=$(curl -sS "$SUITE_URL/api/v1/submissions/$id" -H "Authorization: Bearer $TOKEN")
-  state=$(jq -r .status <<<"$status")
-  [ "$state" != PROCESSING ] && [ "$state" != RECEIVED ] && break
-  sleep 0.2
-done
-done_at=$(now)
-elapsed=$(awk -v a="$start" -v b="$done_at" 'BEGIN { print b - a }')
-upload=$(awk -v a="$start" -v b="$posted" 'BEGIN { print b - a }')
-jq -c '{status, received, accepted, rejected, chunksCommitted, failure}' <<<"$status"
-[ "$state" = VALIDATED ] || die "the load ended $state"
+result() { [ -z "${RESULT:-}" ] || printf '%s\n' "$@" >> "$RESULT"; }
 
-# Reference 1: PostgreSQL parsing the same CSV into a table of the same shape.
-sql -c "drop table if exists bench_csv; create table bench_csv (measure text, area text, period text, value numeric,
-  status text, comment text, action text, substance text, stat text)"
-copy_start=$(now)
-sql -c "\\copy bench_csv from '$CSV' with (format csv, header true)"
-copy_csv=$(awk -v a="$copy_start" -v b="$(now)" 'BEGIN { print b - a }')
+if [ "${LOAD:-1}" = 1 ]; then
+  start=$(now)
+  location=$(curl -sS -o "$BENCH/post.json" -D - -X POST "$SUITE_URL/api/v1/submissions" \
+    -H "Authorization: Bearer $TOKEN" -H 'Content-Type: text/csv' -H 'Prefer: respond-async' \
+    -H 'Expect:' -T "$CSV" | tr -d '\r' | awk 'tolower($1) == "location:" { print $2 }')
+  [ -n "$location" ] || die "no Location in the answer: $(cat "$BENCH/post.json")"
+  posted=$(now)
+  id=${location##*/}
+  echo "$id" > "$BENCH/last-submission"
+  while :; do
+    status=$(curl -sS "$SUITE_URL/api/v1/submissions/$id" -H "Authorization: Bearer $TOKEN")
+    state=$(jq -r .status <<<"$status")
+    [ "$state" != PROCESSING ] && [ "$state" != RECEIVED ] && break
+    sleep 0.2
+  done
+  done_at=$(now)
+  elapsed=$(awk -v a="$start" -v b="$done_at" 'BEGIN { print b - a }')
+  upload=$(awk -v a="$start" -v b="$posted" 'BEGIN { print b - a }')
+  jq -c '{status, received, accepted, rejected, chunksCommitted, failure}' <<<"$status"
+  [ "$state" = VALIDATED ] || die "the load ended $state"
 
-# Reference 2: COPY of the outbox records the service wrote, into a table shaped like outbox_event.
-range=$(jq -r '"\(.id)"' <<<"$status")
-sql -c "drop table if exists bench_outbox; create table bench_outbox (like outbox_event including all)"
-sql -c "\\copy (select id, event_id, topic, message_key, payload, created_at, published_at from outbox_event
-  where payload like '%$range%') to '$BENCH/outbox.tsv'"
-copied=$(wc -l < "$BENCH/outbox.tsv")
-copy_start=$(now)
-sql -c "\\copy bench_outbox from '$BENCH/outbox.tsv'"
-copy_outbox=$(awk -v a="$copy_start" -v b="$(now)" 'BEGIN { print b - a }')
-sql -c "drop table bench_csv; drop table bench_outbox"
-rm -f "$BENCH/outbox.tsv"
+  stored=
+  if [ "${WAIT_STORED:-1}" = 1 ]; then
+    say "validated after ${elapsed}s; waiting until indicators-service has stored every row"
+    deadline=$((SECONDS + ${STORED_TIMEOUT:-7200}))
+    while :; do
+      status=$(curl -sS "$SUITE_URL/api/v1/submissions/$id" -H "Authorization: Bearer $TOKEN")
+      stored_at=$(jq -r '.timeline[]? | select(.name == "stored" and .state == "DONE") | .at // empty' <<<"$status")
+      [ -n "$stored_at" ] && break
+      [ $SECONDS -lt $deadline ] || die "not stored after ${STORED_TIMEOUT:-7200}s: $(jq -c .timeline <<<"$status")"
+      sleep 0.5
+    done
+    seen=$(now)
+    # the store's own instant is exact; the moment this loop noticed it is up to one poll late
+    stored_epoch=$(date -d "$stored_at" +%s.%N 2>/dev/null || echo "$seen")
+    stored=$(awk -v a="$start" -v b="$stored_epoch" -v c="$seen" 'BEGIN { print (b > a && b <= c) ? b - a : c - a }')
+    jq -c '{inserted, revised, unchanged, storedDeleted, timeline}' <<<"$status"
+  fi
+  echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo), $(uname -sr); $(date -u +%FT%TZ)"
+  echo "intake:                 $ROWS rows in ${elapsed}s (upload ${upload}s) = $(rate "$ROWS" "$elapsed") rows/s"
+  [ -z "$stored" ] || echo "until stored:           $ROWS rows in ${stored}s = $(rate "$ROWS" "$stored") rows/s"
+  result "rows=$ROWS" "csv_bytes=$(stat -c %s "$CSV")" "start_epoch=$start" "upload_s=$upload" "intake_s=$elapsed" \
+    "stored_s=$stored" "accepted=$(jq -r '.accepted // empty' <<<"$status")" \
+    "inserted=$(jq -r '.inserted // empty' <<<"$status")" "revised=$(jq -r '.revised // empty' <<<"$status")" \
+    "unchanged=$(jq -r '.unchanged // empty' <<<"$status")"
+fi
 
-echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo), $(uname -sr); $(date -u +%FT%TZ)"
-echo "intake:                 $ROWS rows in ${elapsed}s (upload ${upload}s) = $(rate "$ROWS" "$elapsed") rows/s"
-echo "psql \\copy CSV:         $ROWS rows in ${copy_csv}s = $(rate "$ROWS" "$copy_csv") rows/s"
-echo "psql \\copy outbox rows: $copied rows in ${copy_outbox}s = $(rate "$copied" "$copy_outbox") rows/s (still unpublished ones included)"
+REFERENCES=${REFERENCES:-1}
+if [ "$REFERENCES" = 1 ] || [ "$REFERENCES" = csv ]; then
+  # Reference 1: PostgreSQL parsing the same CSV into a table of the same shape.
+  sql -c "drop table if exists bench_csv; create table bench_csv (measure text, area text, period text, value numeric,
+    status text, comment text, action text, substance text, stat text)"
+  copy_start=$(now)
+  sql -c "\\copy bench_csv from '$CSV' with (format csv, header true)"
+  copy_csv=$(awk -v a="$copy_start" -v b="$(now)" 'BEGIN { print b - a }')
+  sql -c "drop table bench_csv"
+  echo "psql \\copy CSV:         $ROWS rows in ${copy_csv}s = $(rate "$ROWS" "$copy_csv") rows/s"
+  result "copy_csv_s=$copy_csv"
+fi
+
+if [ "$REFERENCES" = 1 ] || [ "$REFERENCES" = outbox ]; then
+  id=${id:-$(cat "$BENCH/last-submission" 2>/dev/null)} || die "no earlier load to compare with: run with LOAD=1 first"
+  # Reference 2: COPY of the outbox records the service wrote, into a table shaped like outbox_event.
+  sql -c "drop table if exists bench_outbox; create table bench_outbox (like outbox_event including all)"
+  sql -c "\\copy (select * from outbox_event where payload like '%$id%') to '$BENCH/outbox.tsv'"
+  copied=$(wc -l < "$BENCH/outbox.tsv")
+  copy_start=$(now)
+  sql -c "\\copy bench_outbox from '$BENCH/outbox.tsv'"
+  copy_outbox=$(awk -v a="$copy_start" -v b="$(now)" 'BEGIN { print b - a }')
+  sql -c "drop table bench_outbox"
+  rm -f "$BENCH/outbox.tsv"
+  echo "psql \\copy outbox rows: $copied rows in ${copy_outbox}s = $(rate "$copied" "$copy_outbox") rows/s"
+  result "copy_outbox_rows=$copied" "copy_outbox_s=$copy_outbox"
+fi

@@ -23,7 +23,9 @@ import java.util.stream.Stream;
  * earlier one. A submission is fresh when the trend stream (SSE) shows its series with a latest value at
  * least as large; its freshness is that moment minus the moment the gateway answered 201 (accepted).
  *
- * usage: java Freshness.java GATEWAY_URL TOKEN AREA RATE_PER_S SECONDS WARMUP_SECONDS
+ * usage: java Freshness.java GATEWAY_URL TOKEN AREA RATE_PER_S SECONDS WARMUP_SECONDS [SAMPLES_FILE]
+ * SAMPLES_FILE, when given, receives one line per measured submission (seconds since the first submission
+ * at its acceptance, its freshness in milliseconds), for plots.
  */
 public class Freshness {
 
@@ -90,6 +92,9 @@ public class Freshness {
             Thread.sleep(100);
         }
         report(samples, achieved);
+        if (args.length > 6) {
+            writeSamples(java.nio.file.Path.of(args[6]), samples, started);
+        }
         System.exit(0);
     }
 
@@ -159,6 +164,17 @@ public class Freshness {
         System.out.printf("submissions=%d rate_per_s=%.1f measured=%d refused=%d not_seen=%d p50_ms=%.1f p99_ms=%.1f max_ms=%.1f%n",
                 samples.size(), achieved, micros.size(), refused, unseen, percentile(micros, 0.50),
                 percentile(micros, 0.99), micros.isEmpty() ? Double.NaN : micros.get(micros.size() - 1) / 1000.0);
+    }
+
+    static void writeSamples(java.nio.file.Path file, List<Sample> samples, long started) throws java.io.IOException {
+        StringBuilder out = new StringBuilder("# accepted_s freshness_ms\n");
+        for (Sample s : samples) {
+            if (s.measured && s.status == 201 && s.servedAt != 0) {
+                out.append(String.format(java.util.Locale.ROOT, "%.3f %.1f%n", (s.acceptedAt - started) / 1e9,
+                        Math.max(0, s.servedAt - s.acceptedAt) / 1e6));
+            }
+        }
+        java.nio.file.Files.writeString(file, out);
     }
 
     static double percentile(List<Long> sorted, double p) {
