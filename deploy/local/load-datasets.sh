@@ -11,7 +11,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 loader="$root/tools/dataset-loader/target"
 if [ ! -f "$loader/dataset-loader.jar" ]; then
   echo "building the loader first" >&2
-  (cd "$root" && flock /tmp/drugsplan-build.lock ./mvnw -o -q -pl tools/dataset-loader -am install -DskipTests)
+  (cd "$root" && ./mvnw -q -pl tools/dataset-loader -am install -DskipTests)
 fi
 cd "$root"
 export DATASETS_DIR=${DATASETS_DIR:-$root/../shared/datasets}

@@ -28,13 +28,22 @@ public class Outbox {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void append(String topic, String key, UUID eventId, Object event) {
+        append(topic, key, eventId, event, TraceContext.current());
+    }
+
+    /**
+     * With the trace the event continues, for a writer that handles several traces in one transaction (a
+     * consumer's batch) and so has no single current one.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void append(String topic, String key, UUID eventId, Object event, String traceparent) {
         OutboxEvent record = new OutboxEvent();
         record.eventId = eventId;
         record.topic = topic;
         record.messageKey = key;
         record.payload = serialize(event);
         record.createdAt = Instant.now();
-        record.traceparent = TraceContext.current();
+        record.traceparent = traceparent;
         record.persist();
         wakeRelayAfterCommit();
     }

@@ -2,6 +2,7 @@ package eu.drugsplan.indicators.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.drugsplan.common.event.ObservationEvent;
+import eu.drugsplan.common.outbox.TraceContext;
 import eu.drugsplan.indicators.service.ObservationStore;
 import eu.drugsplan.indicators.service.StoreOutcome;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -58,7 +59,7 @@ public class ObservationConsumer {
 
     private void applyBatch(List<ReadRecord> batch) {
         try {
-            count(store.applyAll(batch.stream().map(ReadRecord::event).toList()));
+            count(store.applyAll(batch.stream().map(ReadRecord::event).toList(), tracesOf(batch)));
         } catch (RuntimeException batchFailed) {
             rethrowIfInfrastructure(batchFailed);
             LOG.warnf(batchFailed, "a batch of %d observations failed; applying them one by one", batch.size());
@@ -66,9 +67,21 @@ public class ObservationConsumer {
         }
     }
 
+    /** The traceparent each record was published with, so the store's announcements continue those traces. */
+    private static java.util.Map<java.util.UUID, String> tracesOf(List<ReadRecord> batch) {
+        java.util.Map<java.util.UUID, String> traces = new java.util.HashMap<>();
+        for (ReadRecord read : batch) {
+            org.apache.kafka.common.header.Header header = read.record().headers().lastHeader(TraceContext.TRACEPARENT);
+            if (header != null) {
+                traces.put(read.event().eventId(), new String(header.value(), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return traces;
+    }
+
     private void applyAlone(ReadRecord read) {
         try {
-            count(List.of(store.apply(read.event())));
+            count(store.applyAll(List.of(read.event()), tracesOf(List.of(read))));
         } catch (RuntimeException failed) {
             rethrowIfInfrastructure(failed);
             deadLetters.send(read.record(), failed);

@@ -5,6 +5,7 @@ import eu.drugsplan.common.event.ObservationEvent;
 import eu.drugsplan.common.event.SeriesPoint;
 import eu.drugsplan.common.event.SeriesUpdatedEvent;
 import eu.drugsplan.common.outbox.Outbox;
+import eu.drugsplan.common.outbox.TraceContext;
 import eu.drugsplan.common.series.SeriesKey;
 import eu.drugsplan.indicators.config.IndicatorsConfig;
 import eu.drugsplan.indicators.repository.Observation;
@@ -55,6 +56,16 @@ public class ObservationStore {
     /** @return the outcome of each event, in the order given */
     @Transactional
     public List<StoreOutcome> applyAll(List<ObservationEvent> events) {
+        return applyAll(events, Map.of());
+    }
+
+    /**
+     * @param traces the W3C traceparent each event arrived with, by event id: a series' announcement continues
+     *               the trace of the last event that changed it
+     * @return the outcome of each event, in the order given
+     */
+    @Transactional
+    public List<StoreOutcome> applyAll(List<ObservationEvent> events, Map<UUID, String> traces) {
         Set<UUID> seen = new HashSet<>(processedEvents.alreadyApplied(events.stream().map(ObservationEvent::eventId).toList()));
         BatchState batch = new BatchState(events);
         List<StoreOutcome> outcomes = new ArrayList<>(events.size());
@@ -62,7 +73,7 @@ public class ObservationStore {
             // seen.add is false for an event applied before or earlier in this batch: a redelivery
             outcomes.add(seen.add(event.eventId()) ? applyOnce(event, batch) : StoreOutcome.DUPLICATE);
         }
-        announce(batch.changed.values());
+        announce(batch, traces);
         return outcomes;
     }
 
@@ -76,6 +87,7 @@ public class ObservationStore {
         if (outcome != StoreOutcome.UNCHANGED && outcome != StoreOutcome.NOTHING_TO_DELETE
                 && outcome != StoreOutcome.SUPERSEDED) {
             batch.changed.put(series.seriesKey, series);
+            batch.lastChangeOf.put(series.seriesKey, event.eventId());
         }
         processedEvents.record(event.eventId(), event.submissionId(), outcome.name());
         return outcome;
@@ -169,7 +181,8 @@ public class ObservationStore {
     }
 
     /** One series-updated event per changed series, with its observations read in one query. */
-    private void announce(Collection<Series> changed) {
+    private void announce(BatchState batch, Map<UUID, String> traces) {
+        Collection<Series> changed = batch.changed.values();
         if (changed.isEmpty()) {
             return;
         }
@@ -182,7 +195,9 @@ public class ObservationStore {
             SeriesUpdatedEvent event = new SeriesUpdatedEvent(SeriesUpdatedEvent.CURRENT_VERSION, UUID.randomUUID(),
                     series.seriesKey, series.measure, series.area, series.dimensions, series.dataVersion,
                     series.updatedAt, points.getOrDefault(series.id, List.of()));
-            outbox.append(config.seriesUpdatedTopic(), series.seriesKey, event.eventId(), event);
+            String trace = traces.get(batch.lastChangeOf.get(series.seriesKey));
+            outbox.append(config.seriesUpdatedTopic(), series.seriesKey, event.eventId(), event,
+                    trace != null ? trace : TraceContext.current());
         }
     }
 
@@ -194,6 +209,7 @@ public class ObservationStore {
         private final Map<String, Series> series = new HashMap<>();
         private final Map<String, Optional<Observation>> observations = new HashMap<>();
         private final Map<String, Series> changed = new LinkedHashMap<>();
+        private final Map<String, UUID> lastChangeOf = new HashMap<>();
 
         /**
          * Reads the batch's series and their current observations up front, in two queries: a query in the

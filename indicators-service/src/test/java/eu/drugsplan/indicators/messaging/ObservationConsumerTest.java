@@ -38,6 +38,22 @@ class ObservationConsumerTest {
     }
 
     @Test
+    void the_series_update_continues_the_trace_the_observation_event_arrived_with() {
+        String area = uniqueArea();
+        String key = "PI10.OST_CLIENTS:" + area + ":MEDICATION=METHADONE";
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        TopicProbe.send(TOPIC, key, event(UUID.randomUUID(), area, "2017", "12", "MERGE"),
+                java.util.Map.of("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01"));
+
+        var announced = TopicProbe.await("series-updated.v1", r -> key.equals(r.key()), Duration.ofSeconds(20));
+
+        assertThat(announced).isNotEmpty();
+        var traceparent = announced.get(0).headers().lastHeader("traceparent");
+        assertThat(traceparent).as("traceparent header of the series-updated record").isNotNull();
+        assertThat(new String(traceparent.value(), java.nio.charset.StandardCharsets.UTF_8)).contains(traceId);
+    }
+
+    @Test
     void a_redelivered_event_is_applied_once_and_a_new_value_is_a_revision_with_history() {
         String area = uniqueArea();
         UUID first = UUID.randomUUID();

@@ -1,20 +1,30 @@
 package eu.drugsplan.reporting.messaging;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.drugsplan.common.event.SeriesUpdatedEvent;
 import eu.drugsplan.reporting.service.TrendUpdater;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
 import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Recomputes the trend of each series announced by indicators-service. Idempotent by data version: an
- * older or repeated event leaves the stored trend as it is. Unreadable records go to the dead-letter topic.
- * A database that cannot be reached says nothing about the record: the consumer waits for it and tries
- * again, holding its partitions, instead of dead-lettering a good event whose trend would then stay stale.
+ * Recomputes the trend of each series announced by indicators-service, a poll's batch at a time. Every event
+ * carries the whole series, so of the events of one series in a batch only the newest data version is
+ * computed: under a burst the consumer catches up in one computation per series instead of one per change,
+ * which is what keeps trends fresh when changes arrive faster than trends can be computed one by one.
+ * Idempotent by data version: an older or repeated event leaves the stored trend as it is. Unreadable records,
+ * and records whose trend cannot be computed, go to the dead-letter topic. A database that cannot be reached
+ * says nothing about the record: the consumer waits for it and tries again, holding its partitions, instead
+ * of dead-lettering a good event whose trend would then stay stale.
  */
 @ApplicationScoped
 public class SeriesUpdatedConsumer {
@@ -24,19 +34,55 @@ public class SeriesUpdatedConsumer {
 
     private final TrendUpdater updater;
     private final ObjectMapper json;
+    private final DeadLetters deadLetters;
+    private final Counter superseded;
 
-    public SeriesUpdatedConsumer(TrendUpdater updater, ObjectMapper json) {
+    public SeriesUpdatedConsumer(TrendUpdater updater, ObjectMapper json, DeadLetters deadLetters,
+                                 MeterRegistry registry) {
         this.updater = updater;
         this.json = json;
+        this.deadLetters = deadLetters;
+        this.superseded = Counter.builder("trend.updates.superseded")
+                .description("series-updated events not computed because a newer one of the same series was in the same batch")
+                .register(registry);
     }
 
     @Incoming("series-updated")
     @Blocking
-    public void consume(String payload) throws JsonProcessingException, InterruptedException {
+    public void consume(ConsumerRecords<String, String> records) throws InterruptedException {
+        Map<String, Announcement> newest = new LinkedHashMap<>();
+        for (ConsumerRecord<String, String> record : records) {
+            try {
+                SeriesUpdatedEvent event = read(record.value());
+                Announcement previous = newest.get(event.seriesKey());
+                if (previous == null || previous.event().dataVersion() < event.dataVersion()) {
+                    newest.put(event.seriesKey(), new Announcement(record, event));
+                }
+                if (previous != null) {
+                    superseded.increment();
+                }
+            } catch (IOException | RuntimeException unreadable) {
+                deadLetters.send(record, unreadable);
+            }
+        }
+        for (Announcement announcement : newest.values()) {
+            apply(announcement);
+        }
+    }
+
+    private SeriesUpdatedEvent read(String payload) throws IOException {
         SeriesUpdatedEvent event = json.readValue(payload, SeriesUpdatedEvent.class);
         if (event.version() != SeriesUpdatedEvent.CURRENT_VERSION) {
             throw new IllegalArgumentException("unsupported series-updated event version " + event.version());
         }
+        if (event.seriesKey() == null || event.measure() == null || event.observations() == null) {
+            throw new IllegalArgumentException("series-updated event without series key, measure or observations");
+        }
+        return event;
+    }
+
+    private void apply(Announcement announcement) throws InterruptedException {
+        SeriesUpdatedEvent event = announcement.event();
         long backoff = 250;
         while (true) {
             try {
@@ -44,11 +90,12 @@ public class SeriesUpdatedConsumer {
                 return;
             } catch (RuntimeException failed) {
                 if (!infrastructure(failed)) {
-                    throw failed;
+                    deadLetters.send(announcement.record(), failed);
+                    return;
                 }
                 LOG.warnf("database unavailable while updating the trend of %s (data version %d), retrying in %d ms: %s",
                         event.seriesKey(), event.dataVersion(), backoff, failed.getMessage());
-                // an interrupt (shutdown) ends the wait without acknowledging: the event is read again after a restart
+                // an interrupt (shutdown) ends the wait without committing: the batch is read again after a restart
                 Thread.sleep(backoff);
                 backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
             }
@@ -69,5 +116,8 @@ public class SeriesUpdatedConsumer {
             }
         }
         return false;
+    }
+
+    private record Announcement(ConsumerRecord<String, String> record, SeriesUpdatedEvent event) {
     }
 }

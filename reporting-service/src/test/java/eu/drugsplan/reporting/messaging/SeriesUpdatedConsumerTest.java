@@ -51,6 +51,22 @@ class SeriesUpdatedConsumerTest {
         assertThat(trend.getString("trends[0].yearOnYear.label")).isEqualTo("STABLE");
     }
 
+    @Test
+    void a_record_that_cannot_be_read_goes_to_the_dead_letter_topic_and_does_not_block_its_partition() {
+        String area = uniqueArea();
+        String key = "PI09.DRUG_INDUCED_DEATHS:" + area + ":SEX=M";
+        String poison = "{\"version\":1,\"seriesKey\":\"" + key + "\",\"dataVersion\":\"not a number\"";
+        TopicProbe.send(TOPIC, key, poison);
+        TopicProbe.send(TOPIC, key, event(key, area, 1, "[[\"2020\",7]]"));
+
+        JsonPath trend = awaitTrend(area, 1);
+
+        assertThat(trend.getDouble("trends[0].latest.value")).isEqualTo(7.0);
+        var dead = TopicProbe.await(TOPIC + ".dlq", r -> key.equals(r.key()), Duration.ofSeconds(20));
+        assertThat(dead).extracting(r -> r.value()).containsExactly(poison);
+        assertThat(dead.get(0).headers().lastHeader("dead-letter-reason")).isNotNull();
+    }
+
     private static JsonPath awaitTrend(String area, long dataVersion) {
         JsonPath[] holder = new JsonPath[1];
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {

@@ -1,0 +1,30 @@
+package eu.drugsplan.reporting.messaging;
+
+import eu.drugsplan.common.messaging.DeadLetter;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends a record reporting-service cannot use to the series-updated dead-letter topic and waits for Kafka's acknowledgement,
+ * so that the batch is committed only once the record is safe there.
+ */
+@ApplicationScoped
+public class DeadLetters {
+
+    private static final Logger LOG = Logger.getLogger(DeadLetters.class);
+
+    private final MutinyEmitter<String> emitter;
+
+    public DeadLetters(@Channel("series-updated-dlq") MutinyEmitter<String> emitter) {
+        this.emitter = emitter;
+    }
+
+    public void send(ConsumerRecord<String, String> record, Exception reason) {
+        LOG.warnf("record %s-%d@%d goes to the dead-letter topic: %s", record.topic(), record.partition(),
+                record.offset(), reason.getMessage());
+        emitter.sendMessageAndAwait(DeadLetter.of(record, reason));
+    }
+}
