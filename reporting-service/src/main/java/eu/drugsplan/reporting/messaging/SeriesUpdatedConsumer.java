@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -65,8 +66,24 @@ public class SeriesUpdatedConsumer {
                 deadLetters.send(record, unreadable);
             }
         }
-        for (Announcement announcement : newest.values()) {
-            apply(announcement);
+        if (!newest.isEmpty()) {
+            applyBatch(List.copyOf(newest.values()));
+        }
+    }
+
+    /**
+     * The batch in one transaction, so that an EU total is recomputed once for all its countries' changes;
+     * if that fails for a reason of the events, they are applied one by one and only the failing one is
+     * dead-lettered.
+     */
+    private void applyBatch(List<Announcement> batch) throws InterruptedException {
+        try {
+            withDatabase(batch.size() + " series", () -> updater.updateAll(batch.stream().map(Announcement::event).toList()));
+        } catch (RuntimeException failed) {
+            LOG.warnf(failed, "a batch of %d series updates failed; applying them one by one", batch.size());
+            for (Announcement announcement : batch) {
+                apply(announcement);
+            }
         }
     }
 
@@ -83,19 +100,29 @@ public class SeriesUpdatedConsumer {
 
     private void apply(Announcement announcement) throws InterruptedException {
         SeriesUpdatedEvent event = announcement.event();
+        try {
+            withDatabase(event.seriesKey() + " (data version " + event.dataVersion() + ")", () -> updater.update(event));
+        } catch (RuntimeException failed) {
+            deadLetters.send(announcement.record(), failed);
+        }
+    }
+
+    /**
+     * Runs the work, waiting and trying again while the database cannot be reached; any other failure escapes.
+     * An interrupt (shutdown) ends the wait without committing: the batch is read again after a restart.
+     */
+    private void withDatabase(String what, Runnable work) throws InterruptedException {
         long backoff = 250;
         while (true) {
             try {
-                updater.update(event);
+                work.run();
                 return;
             } catch (RuntimeException failed) {
                 if (!infrastructure(failed)) {
-                    deadLetters.send(announcement.record(), failed);
-                    return;
+                    throw failed;
                 }
-                LOG.warnf("database unavailable while updating the trend of %s (data version %d), retrying in %d ms: %s",
-                        event.seriesKey(), event.dataVersion(), backoff, failed.getMessage());
-                // an interrupt (shutdown) ends the wait without committing: the batch is read again after a restart
+                LOG.warnf("database unavailable while updating the trend of %s, retrying in %d ms: %s",
+                        what, backoff, failed.getMessage());
                 Thread.sleep(backoff);
                 backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
             }

@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -48,19 +49,36 @@ public class EuTotals {
     }
 
     /**
-     * Values are kept unless the catalogue positively says the measure does not add up: while it cannot be
-     * asked they are kept anyway, so that the total is right once it answers again.
+     * Replaces the event's country values; the total they belong to is to be recomputed when this says so,
+     * in the same transaction - once for a whole batch of events that touch it. Values are kept unless the
+     * catalogue positively says the measure does not add up: while it cannot be asked they are kept anyway,
+     * so that the total is right once it answers again.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void apply(SeriesUpdatedEvent event, MeasureFacts facts) {
+    public Optional<StaleTotal> replace(SeriesUpdatedEvent event, MeasureFacts facts) {
         if (facts.euTotalRule() == EuTotalRule.NONE || AreaCatalogue.EU.equals(event.area())) {
-            return;
+            return Optional.empty();
         }
         String dimensionsKey = dimensionsKey(event.dimensions());
         boolean changed = replaceValues(event, dimensionsKey);
-        Set<String> members = areas.memberStates();
-        if (changed && facts.euTotalRule() == EuTotalRule.SUM && members.contains(event.area())) {
-            recompute(event, facts, dimensionsKey, members);
+        if (changed && facts.euTotalRule() == EuTotalRule.SUM && areas.memberStates().contains(event.area())) {
+            return Optional.of(new StaleTotal(event, facts, dimensionsKey));
+        }
+        return Optional.empty();
+    }
+
+    /** Re-sums a total and recomputes its trend. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recompute(StaleTotal total) {
+        recompute(total.event(), total.facts(), total.dimensionsKey(), areas.memberStates());
+    }
+
+    /** A total whose country values changed; the event is the latest that changed it. */
+    public record StaleTotal(SeriesUpdatedEvent event, MeasureFacts facts, String dimensionsKey) {
+
+        /** One total per measure and dimensions; also the order in which a batch locks them, against deadlocks. */
+        public String identity() {
+            return event.measure() + "|" + dimensionsKey;
         }
     }
 

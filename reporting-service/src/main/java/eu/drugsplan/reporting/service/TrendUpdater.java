@@ -15,7 +15,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Recomputes the trend of the one series an event names, and the EU total it is part of; the cost does
@@ -56,21 +60,47 @@ public class TrendUpdater {
     /** @return true if the stored trend changed */
     @Transactional
     public boolean update(SeriesUpdatedEvent event) {
-        long started = System.nanoTime();
+        return updateAll(List.of(event)) == 1;
+    }
+
+    /**
+     * The events of different series, in one transaction: each series' trend, then each EU total they touched
+     * once (in a fixed order, so that two consumers locking the same totals cannot deadlock).
+     *
+     * @return how many stored trends changed
+     */
+    @Transactional
+    public int updateAll(List<SeriesUpdatedEvent> events) {
+        Map<String, EuTotals.StaleTotal> staleTotals = new TreeMap<>();
+        List<SeriesUpdatedEvent> applied = new ArrayList<>(events.size());
+        for (SeriesUpdatedEvent event : events) {
+            long started = System.nanoTime();
+            Optional<MeasureFacts> changed = updateSeries(event);
+            changed.flatMap(facts -> euTotals.replace(event, facts))
+                    .ifPresent(total -> staleTotals.put(total.identity(), total));
+            if (changed.isPresent()) {
+                applied.add(event);
+                updateCost.record(Duration.ofNanos(System.nanoTime() - started));
+            }
+        }
+        staleTotals.values().forEach(euTotals::recompute);
+        Instant now = Instant.now();
+        applied.forEach(event -> freshness.record(Duration.between(event.changedAt(), now)));
+        return applied.size();
+    }
+
+    /** @return the measure's facts if the event's trend was stored, empty when the event was not newer */
+    private Optional<MeasureFacts> updateSeries(SeriesUpdatedEvent event) {
         SeriesTrend trend = SeriesTrend.byKey(event.seriesKey()).orElse(null);
         if (trend != null && trend.dataVersion >= event.dataVersion()) {
-            return false;
+            return Optional.empty();
         }
         MeasureFacts facts = catalogue.facts(event.measure());
         TrendResult result = calculate(values(event.observations()), facts);
-        Instant now = Instant.now();
         SeriesIdentity series = new SeriesIdentity(event.seriesKey(), event.measure(), event.area(),
                 event.dimensions(), false);
-        store.save(trend, TrendView.of(series, facts, event.dataVersion(), event.changedAt(), now, result, null));
-        euTotals.apply(event, facts);
-        updateCost.record(Duration.ofNanos(System.nanoTime() - started));
-        freshness.record(Duration.between(event.changedAt(), now));
-        return true;
+        store.save(trend, TrendView.of(series, facts, event.dataVersion(), event.changedAt(), Instant.now(), result, null));
+        return Optional.of(facts);
     }
 
     TrendResult calculate(List<PeriodValue> values, MeasureFacts facts) {
