@@ -62,7 +62,7 @@ start() {
   local name
   for name in "${SERVICES[@]}"; do start_service "$name"; done
   for name in "${SERVICES[@]}"; do wait_ready "$name"; done
-  say "suite is up: gateway at http://127.0.0.1:$GATEWAY_PORT  (API: /api/v1/..., OpenAPI: /q/openapi)"
+  say "suite is up: gateway at http://127.0.0.1:$GATEWAY_PORT  (dashboard: /, API: /api/v1/..., OpenAPI: /api/v1/openapi, Swagger UI: /q/swagger-ui)"
   say "a token for a focal point: deploy/local/token.sh AT submitter ; stop with: deploy/local/suite.sh stop"
   echo "http://127.0.0.1:$GATEWAY_PORT"
 }
