@@ -48,6 +48,14 @@ wait_ready() { # name
   done
 }
 
+# The services' topics, created before they start (see deploy/local/kafka/CreateTopics.java for why).
+create_topics() {
+  local observations=${OBSERVATIONS_TOPIC:-observations.v1} updates=${SERIES_UPDATED_TOPIC:-series-updated.v1}
+  java -cp "$LOCAL/kafka/libs/*" "$ROOT/deploy/local/kafka/CreateTopics.java" "$KAFKA_BOOTSTRAP_SERVERS" \
+    "${KAFKA_PARTITIONS:-6}" "$observations" "$observations.dlq" "$updates" "$updates.dlq" >&2 \
+    || die "could not create the Kafka topics"
+}
+
 start() {
   mkdir -p "$LOCAL/logs"
   pg_ensure_running
@@ -59,6 +67,7 @@ start() {
     (cd "$ROOT" && ./mvnw -B -q package -DskipTests) || die "build failed"
   fi
   kafka_start dev "$KAFKA_PORT" $((KAFKA_PORT + 1))
+  create_topics
   local name
   for name in "${SERVICES[@]}"; do start_service "$name"; done
   for name in "${SERVICES[@]}"; do wait_ready "$name"; done
