@@ -319,8 +319,10 @@ public class Faults {
                     series.computeIfAbsent(r.getString(1), k -> new TreeMap<>()).put(r.getString(2), r.getBigDecimal(3).doubleValue());
                 }
             }
-            try (ResultSet r = s.executeQuery("select submission_id::text, count(*) from processed_event "
-                    + "where outcome = 'SUPERSEDED' group by 1")) {
+            // every attempt carries a value of its own, so an observation the store counted as unchanged is one
+            // it found superseded by a later acceptance (unchanged and superseded are counted together)
+            try (ResultSet r = s.executeQuery("select submission_id::text, unchanged from submission_outcome "
+                    + "where unchanged > 0")) {
                 while (r.next()) {
                     superseded.put(r.getString(1), r.getLong(2));
                 }

@@ -29,6 +29,15 @@ public final class TopicProbe {
     /** Reads the topic from its beginning until a record matches or the timeout passes. */
     public static List<ConsumerRecord<String, String>> await(String topic, Predicate<ConsumerRecord<String, String>> match,
                                                               Duration timeout) {
+        return await(topic, match, 1, timeout);
+    }
+
+    /**
+     * Reads the topic from its beginning until at least {@code expected} records match or the timeout passes:
+     * records of several keys sit on several partitions, and one poll may bring only some of them.
+     */
+    public static List<ConsumerRecord<String, String>> await(String topic, Predicate<ConsumerRecord<String, String>> match,
+                                                              int expected, Duration timeout) {
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID());
@@ -39,7 +48,7 @@ public final class TopicProbe {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
             consumer.subscribe(List.of(topic));
             Instant deadline = Instant.now().plus(timeout);
-            while (matches.isEmpty() && Instant.now().isBefore(deadline)) {
+            while (matches.size() < expected && Instant.now().isBefore(deadline)) {
                 consumer.poll(Duration.ofMillis(200)).forEach(r -> {
                     if (match.test(r)) {
                         matches.add(r);

@@ -48,8 +48,12 @@ public class Outbox {
         wakeRelayAfterCommit();
     }
 
-    /** Once per transaction: the relay starts publishing the moment the records are visible, not at its next poll. */
-    private void wakeRelayAfterCommit() {
+    /**
+     * Once per transaction: the relay starts publishing the moment the records are visible, not at its next poll.
+     * For writers that put records in the outbox by other means (COPY) in the caller's transaction.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void wakeRelayAfterCommit() {
         if (transactions.getResource(WAKE_REGISTERED) != null) {
             return;
         }

@@ -71,6 +71,7 @@ public class OutboxRelay {
         while (running) {
             try {
                 signal.await(config.pollInterval());
+                Thread.sleep(config.gatherDelay().toMillis());
                 relayPending();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

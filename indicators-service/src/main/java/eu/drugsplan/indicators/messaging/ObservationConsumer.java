@@ -1,6 +1,7 @@
 package eu.drugsplan.indicators.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.drugsplan.common.event.ObservationChange;
 import eu.drugsplan.common.event.ObservationEvent;
 import eu.drugsplan.common.outbox.TraceContext;
 import eu.drugsplan.indicators.service.ObservationStore;
@@ -16,7 +17,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Stores the observations submissions-service publishes, a poll's batch at a time in one transaction.
+ * Stores the observations submissions-service publishes (events of version 2, a series' rows, and of
+ * version 1, one row each), a poll's batch at a time in one transaction.
  * Records of one series share a partition and arrive in order; the batch is applied in that order.
  * A record that cannot be read goes to the dead-letter topic before the batch is applied, so it never
  * costs the others; if applying the batch fails, its records are applied one by one and only the one
@@ -105,19 +107,30 @@ public class ObservationConsumer {
     }
 
     private ObservationEvent read(String payload) throws java.io.IOException {
-        ObservationEvent event = json.readValue(payload, ObservationEvent.class);
-        if (event.version() != ObservationEvent.CURRENT_VERSION) {
-            throw new IllegalArgumentException("unsupported observation event version " + event.version());
+        com.fasterxml.jackson.databind.JsonNode tree = json.readTree(payload);
+        int version = tree.path("version").asInt(-1);
+        ObservationEvent event = switch (version) {
+            case ObservationEventV1.VERSION -> json.treeToValue(tree, ObservationEventV1.class).toCurrent();
+            case ObservationEvent.CURRENT_VERSION -> json.treeToValue(tree, ObservationEvent.class);
+            default -> throw new IllegalArgumentException("unsupported observation event version " + tree.path("version"));
+        };
+        if (event.eventId() == null || event.measure() == null || event.area() == null
+                || event.submissionId() == null || event.observations() == null || event.observations().isEmpty()) {
+            throw new IllegalArgumentException("observation event without id, submission, measure, area or observations");
         }
-        if (event.eventId() == null || event.measure() == null || event.area() == null || event.period() == null
-                || event.action() == null || event.submissionId() == null) {
-            throw new IllegalArgumentException("observation event without id, submission, measure, area, period or action");
+        for (ObservationChange change : event.observations()) {
+            if (change == null || change.period() == null || change.action() == null) {
+                throw new IllegalArgumentException("observation event with an observation without period or action");
+            }
         }
         return event;
     }
 
+    /** Once per outcome and batch, not per row: a batch of a bulk load holds some 20,000 rows. */
     private void count(List<StoreOutcome> outcomes) {
-        outcomes.forEach(outcome -> registry.counter("observations.stored", "outcome", outcome.name()).increment());
+        java.util.Map<StoreOutcome, Long> counts = new java.util.EnumMap<>(StoreOutcome.class);
+        outcomes.forEach(outcome -> counts.merge(outcome, 1L, Long::sum));
+        counts.forEach((outcome, n) -> registry.counter("observations.stored", "outcome", outcome.name()).increment(n));
     }
 
     private record ReadRecord(ConsumerRecord<String, String> record, ObservationEvent event) {

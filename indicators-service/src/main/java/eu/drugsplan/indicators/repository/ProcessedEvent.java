@@ -8,7 +8,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An event id already applied, with the submission it came from and what applying it did. */
+/** An event id already applied, with the submission it came from (what it did is in submission_outcome). */
 @Entity
 @Table(name = "processed_event")
 public class ProcessedEvent extends PanacheEntityBase {
@@ -22,7 +22,4 @@ public class ProcessedEvent extends PanacheEntityBase {
 
     @Column(name = "submission_id")
     public UUID submissionId;
-
-    /** A {@code StoreOutcome} name; null for events applied before outcomes were recorded. */
-    public String outcome;
 }

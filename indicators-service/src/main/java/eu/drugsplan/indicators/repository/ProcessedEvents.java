@@ -34,37 +34,56 @@ public class ProcessedEvents {
         return new HashSet<>(found);
     }
 
-    /** Records an applied event with its submission and outcome; inserts are batched by Hibernate. */
+    /** Records an applied event with its submission; inserts are batched by Hibernate. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void record(UUID eventId, UUID submissionId, String outcome) {
+    public void record(UUID eventId, UUID submissionId) {
         ProcessedEvent processed = new ProcessedEvent();
         processed.eventId = eventId;
         processed.submissionId = submissionId;
-        processed.outcome = outcome;
         processed.processedAt = Instant.now();
         entityManager.persist(processed);
     }
 
-    /** Counts per outcome of the events of one submission applied so far. */
+    /**
+     * Adds what a batch did to each submission's counts. Submissions in id order: two replicas adding to the
+     * same submissions lock their rows in the same order and cannot deadlock.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void addOutcomes(Collection<SubmissionOutcome> outcomes) {
+        outcomes.stream().sorted(java.util.Comparator.comparing(SubmissionOutcome::submissionId)).forEach(outcome ->
+                entityManager.createNativeQuery("""
+                                insert into submission_outcome (submission_id, applied, inserted, revised, unchanged,
+                                                                deleted, nothing_to_delete, last_applied_at)
+                                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                                on conflict (submission_id) do update set
+                                    applied = submission_outcome.applied + excluded.applied,
+                                    inserted = submission_outcome.inserted + excluded.inserted,
+                                    revised = submission_outcome.revised + excluded.revised,
+                                    unchanged = submission_outcome.unchanged + excluded.unchanged,
+                                    deleted = submission_outcome.deleted + excluded.deleted,
+                                    nothing_to_delete = submission_outcome.nothing_to_delete + excluded.nothing_to_delete,
+                                    last_applied_at = greatest(submission_outcome.last_applied_at, excluded.last_applied_at)""")
+                        .setParameter(1, outcome.submissionId()).setParameter(2, outcome.applied())
+                        .setParameter(3, outcome.inserted()).setParameter(4, outcome.revised())
+                        .setParameter(5, outcome.unchanged()).setParameter(6, outcome.deleted())
+                        .setParameter(7, outcome.nothingToDelete())
+                        .setParameter(8, java.sql.Timestamp.from(outcome.lastAppliedAt()))
+                        .executeUpdate());
+    }
+
+    /** Counts per outcome of the observations of one submission applied so far. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<SubmissionOutcome> outcomeOf(UUID submissionId) {
-        Object[] row = (Object[]) entityManager.createNativeQuery("""
-                        select count(*),
-                               count(*) filter (where outcome = 'INSERTED'),
-                               count(*) filter (where outcome = 'REVISED'),
-                               count(*) filter (where outcome in ('UNCHANGED', 'SUPERSEDED')),
-                               count(*) filter (where outcome = 'DELETED'),
-                               count(*) filter (where outcome = 'NOTHING_TO_DELETE'),
-                               max(processed_at)
-                        from processed_event where submission_id = ?1""")
+        List<?> rows = entityManager.createNativeQuery("""
+                        select applied, inserted, revised, unchanged, deleted, nothing_to_delete, last_applied_at
+                        from submission_outcome where submission_id = ?1""")
                 .setParameter(1, submissionId)
-                .getSingleResult();
-        long applied = ((Number) row[0]).longValue();
-        if (applied == 0) {
-            return Optional.empty();
-        }
-        return Optional.of(new SubmissionOutcome(submissionId, applied, count(row[1]), count(row[2]), count(row[3]),
-                count(row[4]), count(row[5]), toInstant(row[6])));
+                .getResultList();
+        return rows.stream().findFirst().map(found -> {
+            Object[] row = (Object[]) found;
+            return new SubmissionOutcome(submissionId, count(row[0]), count(row[1]), count(row[2]), count(row[3]),
+                    count(row[4]), count(row[5]), toInstant(row[6]));
+        });
     }
 
     private static long count(Object value) {
@@ -81,7 +100,7 @@ public class ProcessedEvents {
         return value == null ? null : ((java.sql.Timestamp) value).toInstant();
     }
 
-    /** What the store did with the events of one submission. */
+    /** What the store did with the observations of one submission (unchanged includes superseded ones). */
     public record SubmissionOutcome(UUID submissionId, long applied, long inserted, long revised, long unchanged,
                                     long deleted, long nothingToDelete, Instant lastAppliedAt) {
     }

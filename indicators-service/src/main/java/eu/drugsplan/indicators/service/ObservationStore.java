@@ -1,6 +1,7 @@
 package eu.drugsplan.indicators.service;
 
 import eu.drugsplan.common.event.ObservationAction;
+import eu.drugsplan.common.event.ObservationChange;
 import eu.drugsplan.common.event.ObservationEvent;
 import eu.drugsplan.common.event.SeriesPoint;
 import eu.drugsplan.common.event.SeriesUpdatedEvent;
@@ -28,10 +29,10 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Applies observation events to the versioned store. Each event is applied once (its id is recorded in the
- * same transaction), every change adds a version, and every committed change announces the series' new
- * state through the outbox. A batch is applied in one transaction, in its order, and announces each series
- * it changed once, with its state at the end of the batch.
+ * Applies observation events to the versioned store. Each event is applied once, all its observations
+ * together (its id is recorded in the same transaction), every change adds a version, and every committed
+ * change announces the series' new state through the outbox. A batch is applied in one transaction, in its
+ * order, and announces each series it changed once, with its state at the end of the batch.
  */
 @ApplicationScoped
 public class ObservationStore {
@@ -48,12 +49,7 @@ public class ObservationStore {
         this.config = config;
     }
 
-    @Transactional
-    public StoreOutcome apply(ObservationEvent event) {
-        return applyAll(List.of(event)).get(0);
-    }
-
-    /** @return the outcome of each event, in the order given */
+    /** @return the outcome of each observation of the events, in the order given */
     @Transactional
     public List<StoreOutcome> applyAll(List<ObservationEvent> events) {
         return applyAll(events, Map.of());
@@ -62,34 +58,45 @@ public class ObservationStore {
     /**
      * @param traces the W3C traceparent each event arrived with, by event id: a series' announcement continues
      *               the trace of the last event that changed it
-     * @return the outcome of each event, in the order given
+     * @return the outcome of each observation of the events, in the order given
      */
     @Transactional
     public List<StoreOutcome> applyAll(List<ObservationEvent> events, Map<UUID, String> traces) {
         Set<UUID> seen = new HashSet<>(processedEvents.alreadyApplied(events.stream().map(ObservationEvent::eventId).toList()));
         BatchState batch = new BatchState(events);
+        OutcomeTally tally = new OutcomeTally();
         List<StoreOutcome> outcomes = new ArrayList<>(events.size());
         for (ObservationEvent event : events) {
             // seen.add is false for an event applied before or earlier in this batch: a redelivery
-            outcomes.add(seen.add(event.eventId()) ? applyOnce(event, batch) : StoreOutcome.DUPLICATE);
+            boolean firstTime = seen.add(event.eventId());
+            for (ObservationChange change : event.observations()) {
+                StoreOutcome outcome = firstTime ? applyOnce(event, change, batch) : StoreOutcome.DUPLICATE;
+                outcomes.add(outcome);
+                if (firstTime) {
+                    tally.add(event.submissionId(), outcome);
+                }
+            }
+            if (firstTime) {
+                processedEvents.record(event.eventId(), event.submissionId());
+            }
         }
+        processedEvents.addOutcomes(tally.outcomes(Instant.now()));
         announce(batch, traces);
         return outcomes;
     }
 
-    private StoreOutcome applyOnce(ObservationEvent event, BatchState batch) {
+    private StoreOutcome applyOnce(ObservationEvent event, ObservationChange change, BatchState batch) {
         Series series = batch.series(event.seriesKey());
-        Optional<Observation> current = batch.observation(series, event.period());
+        Optional<Observation> current = batch.observation(series, change.period());
         StoreOutcome outcome = supersededBy(current, event) ? StoreOutcome.SUPERSEDED
-                : event.action() == ObservationAction.DELETE
-                ? delete(current, event, series, batch)
-                : write(series, current, event, batch);
+                : change.action() == ObservationAction.DELETE
+                ? delete(current, event, change, series, batch)
+                : write(series, current, event, change, batch);
         if (outcome != StoreOutcome.UNCHANGED && outcome != StoreOutcome.NOTHING_TO_DELETE
                 && outcome != StoreOutcome.SUPERSEDED) {
             batch.changed.put(series.seriesKey, series);
             batch.lastChangeOf.put(series.seriesKey, event.eventId());
         }
-        processedEvents.record(event.eventId(), event.submissionId(), outcome.name());
         return outcome;
     }
 
@@ -108,18 +115,19 @@ public class ObservationStore {
         return event.receivedAt().plus(PRECISION_STORED).isBefore(current.get().receivedAt);
     }
 
-    private StoreOutcome write(Series series, Optional<Observation> current, ObservationEvent event, BatchState batch) {
+    private StoreOutcome write(Series series, Optional<Observation> current, ObservationEvent event,
+                               ObservationChange change, BatchState batch) {
         // MERGE keeps a stored comment the new row does not repeat; REPLACE takes the row as it is
-        String comment = event.action() == ObservationAction.MERGE && event.comment() == null
-                ? current.map(o -> o.comment).orElse(null) : event.comment();
-        if (current.isPresent() && sameContent(current.get(), event, comment)) {
+        String comment = change.action() == ObservationAction.MERGE && change.comment() == null
+                ? current.map(o -> o.comment).orElse(null) : change.comment();
+        if (current.isPresent() && sameContent(current.get(), change, comment)) {
             return StoreOutcome.UNCHANGED;
         }
         Observation observation = current.orElseGet(Observation::new);
         observation.seriesId = series.id;
-        observation.period = event.period();
-        observation.value = event.value();
-        observation.status = event.status();
+        observation.period = change.period();
+        observation.value = change.value();
+        observation.status = change.status();
         observation.comment = comment;
         observation.reporter = event.reporter();
         observation.submissionId = event.submissionId();
@@ -127,11 +135,12 @@ public class ObservationStore {
         observation.updatedAt = Instant.now();
         observation.persist();
         batch.remember(series, observation);
-        recordVersion(series, event, false, comment);
+        recordVersion(series, event, change, false, comment);
         return current.isPresent() ? StoreOutcome.REVISED : StoreOutcome.INSERTED;
     }
 
-    private StoreOutcome delete(Optional<Observation> current, ObservationEvent event, Series series, BatchState batch) {
+    private StoreOutcome delete(Optional<Observation> current, ObservationEvent event, ObservationChange change,
+                                Series series, BatchState batch) {
         if (current.isEmpty()) {
             return StoreOutcome.NOTHING_TO_DELETE;
         }
@@ -139,23 +148,24 @@ public class ObservationStore {
         // Hibernate flushes inserts before deletes: a re-insert of this period later in the batch would
         // collide with the row it replaces, so the delete goes to the database now
         Observation.flush();
-        batch.forget(series, event.period());
-        recordVersion(series, event, true, event.comment());
+        batch.forget(series, change.period());
+        recordVersion(series, event, change, true, change.comment());
         return StoreOutcome.DELETED;
     }
 
-    private static boolean sameContent(Observation stored, ObservationEvent event, String comment) {
-        boolean sameValue = stored.value == null ? event.value() == null
-                : event.value() != null && stored.value.compareTo(event.value()) == 0;
-        return sameValue && stored.status.equals(event.status()) && Objects.equals(stored.comment, comment);
+    private static boolean sameContent(Observation stored, ObservationChange change, String comment) {
+        boolean sameValue = stored.value == null ? change.value() == null
+                : change.value() != null && stored.value.compareTo(change.value()) == 0;
+        return sameValue && stored.status.equals(change.status()) && Objects.equals(stored.comment, comment);
     }
 
-    private void recordVersion(Series series, ObservationEvent event, boolean deleted, String comment) {
+    private void recordVersion(Series series, ObservationEvent event, ObservationChange change, boolean deleted,
+                               String comment) {
         ObservationVersion version = new ObservationVersion();
         version.seriesId = series.id;
-        version.period = event.period();
-        version.value = deleted ? null : event.value();
-        version.status = deleted ? null : event.status();
+        version.period = change.period();
+        version.value = deleted ? null : change.value();
+        version.status = deleted ? null : change.status();
         version.comment = comment;
         version.deleted = deleted;
         version.reporter = event.reporter();
@@ -221,7 +231,7 @@ public class ObservationStore {
             Set<String> periods = new HashSet<>();
             events.forEach(e -> {
                 keys.putIfAbsent(e.seriesKey().toString(), e.seriesKey());
-                periods.add(e.period());
+                e.observations().forEach(change -> periods.add(change.period()));
             });
             Series.<Series>list("seriesKey in ?1", keys.keySet()).forEach(s -> series.put(s.seriesKey, s));
             if (!series.isEmpty()) {

@@ -4,8 +4,10 @@ import static eu.drugsplan.indicators.support.Observations.uniqueArea;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.drugsplan.common.event.ObservationAction;
+import eu.drugsplan.common.event.ObservationChange;
 import eu.drugsplan.common.event.ObservationEvent;
 import eu.drugsplan.common.outbox.OutboxEvent;
+import eu.drugsplan.indicators.repository.ProcessedEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -21,6 +23,33 @@ class ObservationStoreTest {
 
     @Inject
     ObservationStore store;
+
+    @Inject
+    ProcessedEvents processedEvents;
+
+    @Test
+    void an_event_with_a_series_rows_applies_them_in_order_and_counts_each_row_in_its_submissions_outcome() {
+        String area = uniqueArea();
+        UUID submission = UUID.randomUUID();
+        Instant receivedAt = Instant.parse("2026-11-22T10:00:00Z");
+        ObservationEvent rows = series(area, receivedAt, submission, change("2016", "1", ObservationAction.MERGE),
+                change("2017", "2", ObservationAction.MERGE), change("2016", "5", ObservationAction.MERGE),
+                change("2018", null, ObservationAction.DELETE), change("2017", "2", ObservationAction.MERGE));
+
+        assertThat(store.applyAll(List.of(rows))).containsExactly(StoreOutcome.INSERTED, StoreOutcome.INSERTED,
+                StoreOutcome.REVISED, StoreOutcome.NOTHING_TO_DELETE, StoreOutcome.UNCHANGED);
+        assertThat(store.applyAll(List.of(rows))).containsOnly(StoreOutcome.DUPLICATE).hasSize(5);
+
+        ProcessedEvents.SubmissionOutcome outcome = QuarkusTransaction.requiringNew()
+                .call(() -> processedEvents.outcomeOf(submission)).orElseThrow();
+        assertThat(outcome.applied()).isEqualTo(5);
+        assertThat(List.of(outcome.inserted(), outcome.revised(), outcome.unchanged(), outcome.deleted(),
+                outcome.nothingToDelete())).containsExactly(2L, 1L, 1L, 0L, 1L);
+        List<OutboxEvent> announcements = QuarkusTransaction.requiringNew().call(() ->
+                OutboxEvent.<OutboxEvent>list("messageKey", rows.seriesKey().toString()));
+        assertThat(announcements).singleElement().satisfies(a -> assertThat(a.payload)
+                .contains("\"dataVersion\":3", "{\"period\":\"2016\",\"value\":5", "{\"period\":\"2017\",\"value\":2"));
+    }
 
     @Test
     void a_batch_applies_its_events_in_order_and_announces_each_changed_series_once_with_its_final_state() {
@@ -94,8 +123,15 @@ class ObservationStoreTest {
 
     private static ObservationEvent event(String area, String period, String value, ObservationAction action,
                                           Instant receivedAt, UUID submission) {
+        return series(area, receivedAt, submission, change(period, value, action));
+    }
+
+    private static ObservationEvent series(String area, Instant receivedAt, UUID submission, ObservationChange... changes) {
         return new ObservationEvent(ObservationEvent.CURRENT_VERSION, UUID.randomUUID(), submission, "EUDA",
-                action, "PI10.OST_CLIENTS", area, Map.of("MEDICATION", "METHADONE"), period,
-                value == null ? null : new BigDecimal(value), "A", null, receivedAt);
+                "PI10.OST_CLIENTS", area, Map.of("MEDICATION", "METHADONE"), receivedAt, List.of(changes));
+    }
+
+    private static ObservationChange change(String period, String value, ObservationAction action) {
+        return new ObservationChange(action, period, value == null ? null : new BigDecimal(value), "A", null);
     }
 }

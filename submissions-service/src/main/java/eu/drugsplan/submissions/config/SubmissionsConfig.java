@@ -25,6 +25,13 @@ public interface SubmissionsConfig {
     @WithDefault("20000")
     int chunkRows();
 
+    /**
+     * Most observations one event carries: a chunk's rows of one series travel as one event, split at this
+     * size so that a record stays far below Kafka's message size limit (about 60 bytes an observation).
+     */
+    @WithDefault("1000")
+    int observationsPerEvent();
+
     /** Conflicts listed in an answer; the counts always cover every row. */
     @WithDefault("1000")
     int maxConflictsShown();

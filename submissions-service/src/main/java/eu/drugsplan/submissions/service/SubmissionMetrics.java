@@ -64,7 +64,7 @@ public class SubmissionMetrics {
      * Idempotency-Key race) stored nothing and must not count.
      */
     void chunkWritten(IntakePipeline.Chunk chunk) {
-        int accepted = chunk.events().size();
+        int accepted = chunk.acceptedRows();
         List<Conflict> conflicts = chunk.conflicts();
         if (accepted == 0 && conflicts.isEmpty()) {
             return;

@@ -54,7 +54,7 @@ class LargeCsvTest {
         assertThat(done.getInt("rejected")).isEqualTo(3);
         assertThat(done.getInt("chunksCommitted")).isGreaterThanOrEqualTo(5);
         assertThat(done.getList("conflicts.code", String.class)).containsOnly("VALUE_NEGATIVE").hasSize(3);
-        assertThat(Database.eventsOf(dataSource, id)).isEqualTo(19_997);
+        assertThat(Database.observationsOf(dataSource, id)).isEqualTo(19_997);
         Files.delete(csv);
     }
 

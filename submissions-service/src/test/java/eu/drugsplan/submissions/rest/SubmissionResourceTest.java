@@ -28,7 +28,7 @@ class SubmissionResourceTest {
             ]}""";
 
     @Test
-    void a_valid_batch_is_accepted_and_every_row_is_published_to_kafka_with_its_series_key() {
+    void a_valid_batch_is_accepted_and_its_rows_are_published_to_kafka_as_one_event_keyed_by_their_series() {
         String id = given().auth().oauth2(Tokens.forReporter("AT", "submitter"))
                 .contentType(ContentType.JSON).body(TWO_ROWS)
                 .when().post("/api/v1/submissions")
@@ -40,12 +40,45 @@ class SubmissionResourceTest {
 
         var published = TopicProbe.await("observations.v1", r -> r.value().contains(id), Duration.ofSeconds(20));
 
-        assertThat(published).hasSize(2);
-        assertThat(published).allSatisfy(r -> {
+        assertThat(published).singleElement().satisfies(r -> {
             assertThat(r.key()).isEqualTo("PI09.DRUG_INDUCED_DEATHS:AT:AGE=TOTAL,SEX=M");
-            assertThat(r.value()).contains("\"version\":1").contains("\"eventId\"").contains("\"reporter\":\"AT\"");
+            assertThat(r.value()).contains("\"version\":2", "\"eventId\"", "\"reporter\":\"AT\"",
+                    "\"observations\":[{\"action\":\"MERGE\",\"period\":\"2021\",\"value\":153,\"status\":\"A\"",
+                    "{\"action\":\"MERGE\",\"period\":\"2022\",\"value\":161.5,\"status\":\"P\"");
         });
-        assertThat(published).anySatisfy(r -> assertThat(r.value()).contains("\"value\":161.5", "\"status\":\"P\""));
+    }
+
+    /** The test profile caps an event at 3 observations. */
+    @Test
+    void the_rows_of_each_series_travel_together_in_row_order_split_at_the_event_size_limit() {
+        String body = """
+                {"observations": [
+                  {"measure": "PI09.DRUG_INDUCED_DEATHS", "area": "AT", "period": "2019", "dimensions": {"SEX": "F", "AGE": "Y15-24"}, "value": 1},
+                  {"measure": "PI09.DRUG_INDUCED_DEATHS", "area": "AT", "period": "2019", "dimensions": {"SEX": "M", "AGE": "Y15-24"}, "value": 2},
+                  {"measure": "PI09.DRUG_INDUCED_DEATHS", "area": "AT", "period": "2020", "dimensions": {"SEX": "F", "AGE": "Y15-24"}, "value": 3},
+                  {"measure": "PI09.DRUG_INDUCED_DEATHS", "area": "AT", "period": "2021", "dimensions": {"SEX": "F", "AGE": "Y15-24"}, "value": 4},
+                  {"measure": "PI09.DRUG_INDUCED_DEATHS", "area": "AT", "period": "2020", "dimensions": {"SEX": "M", "AGE": "Y15-24"}, "value": 5},
+                  {"measure": "PI09.DRUG_INDUCED_DEATHS", "area": "AT", "period": "2019", "dimensions": {"SEX": "F", "AGE": "Y15-24"}, "value": 6}
+                ]}""";
+        String id = given().auth().oauth2(Tokens.forReporter("AT", "submitter"))
+                .contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/submissions")
+                .then().statusCode(201).body("accepted", equalTo(6))
+                .extract().path("id");
+
+        var published = TopicProbe.await("observations.v1", r -> r.value().contains(id), 3, Duration.ofSeconds(20));
+
+        assertThat(published).extracting(r -> r.key() + " " + values(r.value())).containsExactlyInAnyOrder(
+                "PI09.DRUG_INDUCED_DEATHS:AT:AGE=Y15-24,SEX=F 2019=1 2020=3 2021=4",
+                "PI09.DRUG_INDUCED_DEATHS:AT:AGE=Y15-24,SEX=F 2019=6",
+                "PI09.DRUG_INDUCED_DEATHS:AT:AGE=Y15-24,SEX=M 2019=2 2020=5");
+    }
+
+    private static String values(String event) {
+        StringBuilder text = new StringBuilder();
+        io.restassured.path.json.JsonPath.from(event).getList("observations", java.util.Map.class)
+                .forEach(o -> text.append(text.isEmpty() ? "" : " ").append(o.get("period")).append('=').append(o.get("value")));
+        return text.toString();
     }
 
     @Test

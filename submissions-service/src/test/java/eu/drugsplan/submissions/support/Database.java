@@ -27,8 +27,15 @@ public final class Database {
         }
     }
 
-    /** Outbox records whose payload names the submission. */
-    public static long eventsOf(AgroalDataSource dataSource, String submissionId) {
-        return count(dataSource, "select count(*) from outbox_event where payload like ?", "%\"submissionId\":\"" + submissionId + "\"%");
+    /** Observations in the outbox records of the submission (an event carries a series' rows). */
+    public static long observationsOf(AgroalDataSource dataSource, String submissionId) {
+        return count(dataSource, "select coalesce(sum(jsonb_array_length(payload::jsonb -> 'observations')), 0)"
+                + " from outbox_event where payload like ?", "%\"submissionId\":\"" + submissionId + "\"%");
+    }
+
+    /** Observations of the submission in the outbox with the given action. */
+    public static long observationsOf(AgroalDataSource dataSource, String submissionId, String action) {
+        return count(dataSource, "select count(*) from outbox_event e, jsonb_array_elements(e.payload::jsonb -> 'observations') o"
+                + " where e.payload like ? and o ->> 'action' = ?", "%\"submissionId\":\"" + submissionId + "\"%", action);
     }
 }
