@@ -1,11 +1,10 @@
 package eu.drugsplan.submissions.service;
 
+import eu.drugsplan.common.transaction.AfterCommit;
 import eu.drugsplan.submissions.repository.SubmissionStatus;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -69,19 +68,7 @@ public class SubmissionMetrics {
         if (accepted == 0 && conflicts.isEmpty()) {
             return;
         }
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                // counted only after the outcome is known
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    count(accepted, conflicts);
-                }
-            }
-        });
+        AfterCommit.run(transactions, () -> count(accepted, conflicts));
     }
 
     private void count(int accepted, List<Conflict> conflicts) {
