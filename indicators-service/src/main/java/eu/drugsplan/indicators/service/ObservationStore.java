@@ -68,16 +68,10 @@ public class ObservationStore {
         List<StoreOutcome> outcomes = new ArrayList<>(events.size());
         for (ObservationEvent event : events) {
             // seen.add is false for an event applied before or earlier in this batch: a redelivery
-            boolean firstTime = seen.add(event.eventId());
-            for (ObservationChange change : event.observations()) {
-                StoreOutcome outcome = firstTime ? applyOnce(event, change, batch) : StoreOutcome.DUPLICATE;
-                outcomes.add(outcome);
-                if (firstTime) {
-                    tally.add(event.submissionId(), outcome);
-                }
-            }
-            if (firstTime) {
-                processedEvents.record(event.eventId(), event.submissionId());
+            if (seen.add(event.eventId())) {
+                applyOnce(event, batch, tally, outcomes);
+            } else {
+                event.observations().forEach(change -> outcomes.add(StoreOutcome.DUPLICATE));
             }
         }
         processedEvents.addOutcomes(tally.outcomes(Instant.now()));
@@ -85,8 +79,19 @@ public class ObservationStore {
         return outcomes;
     }
 
-    private StoreOutcome applyOnce(ObservationEvent event, ObservationChange change, BatchState batch) {
+    /** Applies every row of the event, in order, and records the event as applied. */
+    private void applyOnce(ObservationEvent event, BatchState batch, OutcomeTally tally, List<StoreOutcome> outcomes) {
+        // the series once per event, not per row: its key is built and looked up from the event's dimensions
         Series series = batch.series(event.seriesKey());
+        for (ObservationChange change : event.observations()) {
+            StoreOutcome outcome = applyChange(series, event, change, batch);
+            outcomes.add(outcome);
+            tally.add(event.submissionId(), outcome);
+        }
+        processedEvents.record(event.eventId(), event.submissionId());
+    }
+
+    private StoreOutcome applyChange(Series series, ObservationEvent event, ObservationChange change, BatchState batch) {
         Optional<Observation> current = batch.observation(series, change.period());
         StoreOutcome outcome = supersededBy(current, event) ? StoreOutcome.SUPERSEDED
                 : change.action() == ObservationAction.DELETE
