@@ -15,5 +15,8 @@ if [ ! -f "$loader/dataset-loader.jar" ]; then
 fi
 cd "$root"
 export DATASETS_DIR=${DATASETS_DIR:-$root/../shared/datasets}
+# The default is set apart because a "}" inside ${TOKEN_COMMAND:-...} would close the expansion early: the
+# placeholder {reporter} then swallowed the role, and every token had the wrong reporter and no submitter role.
+default_token_command="$root/deploy/local/token.sh {reporter} submitter"
 exec java -cp "$loader/dataset-loader.jar:$loader/lib/*" eu.drugsplan.loader.DatasetLoader \
-  --token-command "${TOKEN_COMMAND:-$root/deploy/local/token.sh {reporter} submitter}" "$@"
+  --token-command "${TOKEN_COMMAND:-$default_token_command}" "$@"
