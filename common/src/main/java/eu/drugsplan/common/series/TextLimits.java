@@ -16,8 +16,19 @@ public final class TextLimits {
     public static final int IDENTIFIER = 128;
     /** A period as written (2017, 2017-Q1, 2017-W05, 2017-01-31, with room for SDMX's longer forms). */
     public static final int PERIOD = 16;
+    /**
+     * A series key ({@link SeriesKey#toString()}, also the Kafka record key), in UTF-8 bytes. It is in
+     * PostgreSQL's B-tree indexes (unique series key, measure and key), whose entries must stay under about
+     * 2,700 bytes; 2048 leaves room for the measure beside it and the suffix of a computed EU total.
+     */
+    public static final int SERIES_KEY_BYTES = 2048;
 
     private TextLimits() {
+    }
+
+    /** Whether the text's UTF-8 form is at most {@code maxBytes} long (null fits). */
+    public static boolean fitsBytes(String text, int maxBytes) {
+        return text == null || text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= maxBytes;
     }
 
     /**

@@ -5,6 +5,7 @@ import eu.drugsplan.common.event.ObservationChange;
 import eu.drugsplan.common.event.ObservationEvent;
 import eu.drugsplan.common.outbox.TraceContext;
 import eu.drugsplan.indicators.service.ObservationStore;
+import eu.drugsplan.indicators.service.StorableEvent;
 import eu.drugsplan.indicators.service.StoreOutcome;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Blocking;
@@ -22,7 +23,8 @@ import org.jboss.logging.Logger;
  * Records of one series share a partition and arrive in order; the batch is applied in that order.
  * A record that cannot be read goes to the dead-letter topic before the batch is applied, so it never
  * costs the others; if applying the batch fails, its records are applied one by one and only the one
- * that fails goes to the dead-letter topic. A failure of the database itself is not the records' fault: it fails
+ * that fails goes to the dead-letter topic. Whatever goes there is recorded as a failure of its submission (in a
+ * transaction of its own), so that the submission's status says FAILED with the reason. A failure of the database itself is not the records' fault: it fails
  * the channel without committing, and the records are read again after a restart.
  */
 @ApplicationScoped
@@ -34,13 +36,15 @@ public class ObservationConsumer {
     private final ObjectMapper json;
     private final MeterRegistry registry;
     private final DeadLetters deadLetters;
+    private final StoreFailures failures;
 
     public ObservationConsumer(ObservationStore store, ObjectMapper json, MeterRegistry registry,
-                               DeadLetters deadLetters) {
+                               DeadLetters deadLetters, StoreFailures failures) {
         this.store = store;
         this.json = json;
         this.registry = registry;
         this.deadLetters = deadLetters;
+        this.failures = failures;
     }
 
     @Incoming("observations")
@@ -52,6 +56,7 @@ public class ObservationConsumer {
                 readable.add(new ReadRecord(record, read(record.value())));
             } catch (RuntimeException | java.io.IOException unreadable) {
                 deadLetters.send(record, unreadable);
+                failures.unreadable(record, unreadable);
             }
         }
         if (!readable.isEmpty()) {
@@ -87,6 +92,7 @@ public class ObservationConsumer {
         } catch (RuntimeException failed) {
             rethrowIfInfrastructure(failed);
             deadLetters.send(read.record(), failed);
+            failures.failed(read.record(), read.event(), failed);
         }
     }
 
@@ -123,6 +129,7 @@ public class ObservationConsumer {
                 throw new IllegalArgumentException("observation event with an observation without period or action");
             }
         }
+        StorableEvent.check(event);
         return event;
     }
 

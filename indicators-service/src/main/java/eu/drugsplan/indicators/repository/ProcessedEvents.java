@@ -90,7 +90,7 @@ public class ProcessedEvents {
         return ((Number) value).longValue();
     }
 
-    private static Instant toInstant(Object value) {
+    static Instant toInstant(Object value) {
         if (value instanceof Instant instant) {
             return instant;
         }

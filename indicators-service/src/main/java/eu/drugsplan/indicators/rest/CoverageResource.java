@@ -13,6 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/api/v1/coverage")
@@ -29,9 +30,15 @@ public class CoverageResource {
     }
 
     @GET
-    @Operation(summary = "For every area and period of a measure: reported or not, and with which status")
-    public CoverageView coverage(@QueryParam("measure") String measure, @QueryParam("startPeriod") String startPeriod,
-                                 @QueryParam("endPeriod") String endPeriod) {
+    @Operation(summary = "For every area and period of a measure: reported or not, and with which status",
+            description = "An answer holds at most 200 periods (COVERAGE_MAX_PERIODS): a wider range, or data in "
+                    + "more periods than that, is a 400 that asks to narrow startPeriod and endPeriod.")
+    public CoverageView coverage(
+            @Parameter(description = "The measure's code") @QueryParam("measure") String measure,
+            @Parameter(description = "The first period (ISO 8601), inclusive; with endPeriod at most 200 periods "
+                    + "(COVERAGE_MAX_PERIODS)") @QueryParam("startPeriod") String startPeriod,
+            @Parameter(description = "The last period (ISO 8601), inclusive; with startPeriod at most 200 periods "
+                    + "(COVERAGE_MAX_PERIODS)") @QueryParam("endPeriod") String endPeriod) {
         if (measure == null || measure.isBlank()) {
             throw invalid("'measure' is required");
         }

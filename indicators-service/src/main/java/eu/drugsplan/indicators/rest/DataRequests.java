@@ -3,6 +3,7 @@ package eu.drugsplan.indicators.rest;
 import eu.drugsplan.common.rest.Problem;
 import eu.drugsplan.common.rest.ProblemException;
 import eu.drugsplan.common.series.Period;
+import eu.drugsplan.common.series.TextLimits;
 import eu.drugsplan.indicators.rest.CatalogueViews.MeasureView;
 import eu.drugsplan.indicators.service.DataQuery;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -24,7 +25,8 @@ import java.util.stream.Collectors;
 /**
  * Turns the query parameters (and the SDMX key, when given) of a data request into a {@link DataQuery},
  * refusing with 400 what cannot be read: an unknown parameter, a malformed period, instant or number, a key
- * with the wrong number of parts.
+ * with the wrong number of parts, and what is past a cap: more codes in one list than {@link Limits#maxCodes()},
+ * a code longer than {@link TextLimits#CODE}, a {@code lastNObservations} over {@link Limits#maxLastObservations()}.
  */
 final class DataRequests {
 
@@ -35,25 +37,34 @@ final class DataRequests {
     private DataRequests() {
     }
 
-    static DataQuery parse(MeasureView measure, MultivaluedMap<String, String> parameters, String key) {
+    /** The caps of a data request (configured: indicators.data.*). */
+    record Limits(int maxCodes, int maxLastObservations) {
+    }
+
+    static DataQuery parse(MeasureView measure, MultivaluedMap<String, String> parameters, String key, Limits limits) {
         rejectUnknown(measure, parameters);
-        Set<String> areas = codes(parameters.getFirst(AREA), ",");
+        Set<String> areas = codes(AREA, parameters.getFirst(AREA), ",", limits);
         Map<String, Set<String>> dimensions = new HashMap<>();
         for (String dimension : measure.dimensions()) {
-            dimensions.put(dimension, codes(parameters.getFirst(dimension), ","));
+            dimensions.put(dimension, codes(dimension, parameters.getFirst(dimension), ",", limits));
         }
         if (key != null) {
-            areas = fromKey(measure, key, areas, dimensions);
+            areas = fromKey(measure, key, areas, dimensions, limits);
+        }
+        Integer lastN = positive(parameters, "lastNObservations");
+        if (lastN != null && lastN > limits.maxLastObservations()) {
+            throw invalid("lastNObservations " + lastN + " is more than " + limits.maxLastObservations()
+                    + ", the most one request may ask for");
         }
         return new DataQuery(measure.code(), measure.dimensions(), areas, dimensions,
                 period(parameters, "startPeriod"), period(parameters, "endPeriod"),
-                positive(parameters, "lastNObservations"), instant(parameters, "updatedAfter"),
+                lastN, instant(parameters, "updatedAfter"),
                 instant(parameters, "asOf"), bool(parameters, "includeHistory"));
     }
 
     /** "AT001.COCAINE+MDMA." -> area AT001, SUBSTANCE COCAINE or MDMA, any STAT. */
     private static Set<String> fromKey(MeasureView measure, String key, Set<String> areas,
-                                       Map<String, Set<String>> dimensions) {
+                                       Map<String, Set<String>> dimensions, Limits limits) {
         String[] parts = key.split(Pattern.quote("."), -1);
         int expected = 1 + measure.dimensions().size();
         if (parts.length != expected) {
@@ -62,9 +73,10 @@ final class DataRequests {
         }
         for (int i = 1; i < parts.length; i++) {
             String dimension = measure.dimensions().get(i - 1);
-            dimensions.put(dimension, merge(dimension, dimensions.get(dimension), codes(parts[i], "+")));
+            dimensions.put(dimension, merge(dimension, dimensions.get(dimension),
+                    codes(dimension, parts[i], "+", limits)));
         }
-        return merge(AREA, areas, codes(parts[0], "+"));
+        return merge(AREA, areas, codes(AREA, parts[0], "+", limits));
     }
 
     /** A dimension restricted both by the key and by a parameter would be ambiguous: refused. */
@@ -86,12 +98,21 @@ final class DataRequests {
     }
 
     /** "AT,BE" -> {AT, BE}; absent or empty -> all. */
-    static Set<String> codes(String text, String separator) {
+    static Set<String> codes(String name, String text, String separator, Limits limits) {
         if (text == null || text.isBlank()) {
             return Set.of();
         }
-        return Arrays.stream(text.split(Pattern.quote(separator))).map(String::trim).filter(s -> !s.isEmpty())
-                .collect(Collectors.toCollection(LinkedHashSet::new));
+        Set<String> codes = Arrays.stream(text.split(Pattern.quote(separator))).map(String::trim)
+                .filter(s -> !s.isEmpty()).collect(Collectors.toCollection(LinkedHashSet::new));
+        if (codes.size() > limits.maxCodes()) {
+            throw invalid("'" + name + "' names " + codes.size() + " codes, more than the " + limits.maxCodes()
+                    + " one request may name; split the request");
+        }
+        codes.stream().filter(code -> code.length() > TextLimits.CODE).findFirst().ifPresent(code -> {
+            throw invalid("A code of '" + name + "' is longer than " + TextLimits.CODE + " characters, which no "
+                    + "code is");
+        });
+        return codes;
     }
 
     private static String period(MultivaluedMap<String, String> parameters, String name) {

@@ -4,6 +4,7 @@ import eu.drugsplan.common.rest.Problem;
 import eu.drugsplan.common.rest.ProblemException;
 import eu.drugsplan.indicators.catalogue.Catalogue;
 import eu.drugsplan.indicators.catalogue.CatalogueCache;
+import eu.drugsplan.indicators.config.IndicatorsConfig;
 import eu.drugsplan.indicators.format.DataFormat;
 import eu.drugsplan.indicators.format.DataMessage;
 import eu.drugsplan.indicators.format.DataWriter;
@@ -43,27 +44,33 @@ public class DataResource {
     private final DataExports exports;
     private final DataWriters writers;
     private final HistoryQueries history;
+    private final DataRequests.Limits limits;
 
-    public DataResource(CatalogueCache catalogue, DataExports exports, DataWriters writers, HistoryQueries history) {
+    public DataResource(CatalogueCache catalogue, DataExports exports, DataWriters writers, HistoryQueries history,
+                        IndicatorsConfig config) {
         this.catalogue = catalogue;
         this.exports = exports;
         this.writers = writers;
         this.history = history;
+        this.limits = new DataRequests.Limits(config.data().maxCodes(), config.data().maxLastObservations());
     }
 
     @GET
     @Path("{measure}")
     @Operation(summary = "The series of a measure with their observations (JSON, CSV, SDMX-CSV 2.0, SDMX-JSON 2.0)",
             description = "Filters: area, one parameter per dimension (codes comma-separated), startPeriod, endPeriod, "
-                    + "lastNObservations, updatedAfter (deletions included), asOf, includeHistory.")
-    @Parameter(name = "area", in = ParameterIn.QUERY, description = "Area codes, comma-separated",
-            schema = @Schema(type = SchemaType.STRING))
+                    + "lastNObservations, updatedAfter (deletions included), asOf, includeHistory. A result of more "
+                    + "than DATA_MAX_OBSERVATIONS (2,000,000) observations is refused with 413.")
+    @Parameter(name = "area", in = ParameterIn.QUERY, description = "Area codes, comma-separated: at most 300 "
+            + "(DATA_MAX_CODES; the same cap for each dimension parameter and each part of a key), each at most 64 "
+            + "characters; 400 past it", schema = @Schema(type = SchemaType.STRING))
     @Parameter(name = "startPeriod", in = ParameterIn.QUERY, description = "The first period (ISO 8601), inclusive",
             schema = @Schema(type = SchemaType.STRING))
     @Parameter(name = "endPeriod", in = ParameterIn.QUERY, description = "The last period (ISO 8601), inclusive",
             schema = @Schema(type = SchemaType.STRING))
-    @Parameter(name = "lastNObservations", in = ParameterIn.QUERY, description = "Only the latest n observations of each series",
-            schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1"))
+    @Parameter(name = "lastNObservations", in = ParameterIn.QUERY, description = "Only the latest n observations of "
+            + "each series; at most 10000 (DATA_MAX_LAST_N), 400 past it",
+            schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "10000"))
     @Parameter(name = "updatedAfter", in = ParameterIn.QUERY, description = "Only what changed after this instant, deletions included",
             schema = @Schema(type = SchemaType.STRING, format = "date-time"))
     @Parameter(name = "asOf", in = ParameterIn.QUERY, description = "The data as it stood at this instant",
@@ -81,15 +88,17 @@ public class DataResource {
     @GET
     @Path("{measure}/{key}")
     @Operation(summary = "The series matching an SDMX key: REF_AREA then the measure's dimensions, joined by '.', "
-            + "'+' for alternatives, empty for all")
-    @Parameter(name = "area", in = ParameterIn.QUERY, description = "Area codes, comma-separated",
-            schema = @Schema(type = SchemaType.STRING))
+            + "'+' for alternatives (at most 300 per part), empty for all")
+    @Parameter(name = "area", in = ParameterIn.QUERY, description = "Area codes, comma-separated: at most 300 "
+            + "(DATA_MAX_CODES; the same cap for each dimension parameter and each part of a key), each at most 64 "
+            + "characters; 400 past it", schema = @Schema(type = SchemaType.STRING))
     @Parameter(name = "startPeriod", in = ParameterIn.QUERY, description = "The first period (ISO 8601), inclusive",
             schema = @Schema(type = SchemaType.STRING))
     @Parameter(name = "endPeriod", in = ParameterIn.QUERY, description = "The last period (ISO 8601), inclusive",
             schema = @Schema(type = SchemaType.STRING))
-    @Parameter(name = "lastNObservations", in = ParameterIn.QUERY, description = "Only the latest n observations of each series",
-            schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1"))
+    @Parameter(name = "lastNObservations", in = ParameterIn.QUERY, description = "Only the latest n observations of "
+            + "each series; at most 10000 (DATA_MAX_LAST_N), 400 past it",
+            schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "10000"))
     @Parameter(name = "updatedAfter", in = ParameterIn.QUERY, description = "Only what changed after this instant, deletions included",
             schema = @Schema(type = SchemaType.STRING, format = "date-time"))
     @Parameter(name = "asOf", in = ParameterIn.QUERY, description = "The data as it stood at this instant",
@@ -117,7 +126,7 @@ public class DataResource {
     private Response answer(String measureCode, String key, UriInfo uri, HttpHeaders headers) {
         Catalogue current = catalogue.current();
         MeasureView measure = measure(current, measureCode);
-        DataQuery query = DataRequests.parse(measure, uri.getQueryParameters(), key);
+        DataQuery query = DataRequests.parse(measure, uri.getQueryParameters(), key, limits);
         DataFormat format = DataFormat.negotiate(headers.getAcceptableMediaTypes())
                 .orElseThrow(() -> new ProblemException(Problem.of(Response.Status.NOT_ACCEPTABLE, "not-acceptable",
                         "Data is served as application/json, text/csv, application/vnd.sdmx.data+csv;version=2.0.0 "

@@ -1,5 +1,7 @@
 package eu.drugsplan.indicators.service;
 
+import eu.drugsplan.common.rest.Problem;
+import eu.drugsplan.common.rest.ProblemException;
 import eu.drugsplan.common.series.Period;
 import eu.drugsplan.indicators.catalogue.Catalogue;
 import eu.drugsplan.indicators.config.IndicatorsConfig;
@@ -9,6 +11,7 @@ import eu.drugsplan.indicators.rest.CoverageView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -35,7 +38,7 @@ public class CoverageQueries {
     @Transactional(Transactional.TxType.SUPPORTS)
     public CoverageView of(Catalogue catalogue, MeasureView measure, String startPeriod, String endPeriod) {
         Map<String, Map<String, Map<String, Integer>>> counts = statusCounts(measure.code(), startPeriod, endPeriod);
-        List<String> periods = periods(measure, counts, startPeriod, endPeriod);
+        List<String> periods = periods(measure, counts, startPeriod, endPeriod, config.coverage().maxPeriods());
         boolean sites = config.coverage().siteMeasures().contains(measure.code());
         Map<String, String> areas = expectedAreas(catalogue, sites);
         counts.keySet().stream().sorted().forEach(area -> areas.putIfAbsent(area,
@@ -66,17 +69,24 @@ public class CoverageQueries {
         return new CoverageView.Cell(main, observations, statuses.size() > 1 ? List.copyOf(new TreeSet<>(statuses.keySet())) : null);
     }
 
-    /** Annual measures get every year of the range, reported or not; others the periods that have data. */
+    /**
+     * Annual measures get every year of the range, reported or not; others the periods that have data. Every
+     * area has a cell per period, so their number is capped: more is a 400 before anything is built.
+     */
     private static List<String> periods(MeasureView measure, Map<String, Map<String, Map<String, Integer>>> counts,
-                                        String startPeriod, String endPeriod) {
+                                        String startPeriod, String endPeriod, int maxPeriods) {
         TreeSet<String> reported = new TreeSet<>();
         counts.values().forEach(byPeriod -> reported.addAll(byPeriod.keySet()));
-        if (!"A".equals(measure.frequency())) {
-            return List.copyOf(reported);
-        }
         Integer first = year(startPeriod != null ? startPeriod : reported.isEmpty() ? null : reported.first());
         Integer last = year(endPeriod != null ? endPeriod : reported.isEmpty() ? null : reported.last());
-        if (first == null || last == null) {
+        boolean everyYear = "A".equals(measure.frequency()) && first != null && last != null;
+        long size = everyYear ? Math.max(0, (long) last - first + 1) : reported.size();
+        if (size > maxPeriods) {
+            throw new ProblemException(Problem.of(Response.Status.BAD_REQUEST, "range-too-wide",
+                    "The coverage of " + measure.code() + " would have " + size + " periods, more than the "
+                            + maxPeriods + " one answer may hold; narrow startPeriod and endPeriod"));
+        }
+        if (!everyYear) {
             return List.copyOf(reported);
         }
         List<String> years = new ArrayList<>();

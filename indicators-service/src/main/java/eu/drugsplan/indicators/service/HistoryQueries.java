@@ -4,6 +4,7 @@ import eu.drugsplan.common.rest.Problem;
 import eu.drugsplan.common.rest.ProblemException;
 import eu.drugsplan.common.series.Period;
 import eu.drugsplan.common.series.SeriesKey;
+import eu.drugsplan.common.series.TextLimits;
 import eu.drugsplan.indicators.repository.ObservationVersion;
 import eu.drugsplan.indicators.repository.Series;
 import eu.drugsplan.indicators.rest.CatalogueViews.MeasureView;
@@ -54,6 +55,10 @@ public class HistoryQueries {
         String value = parameters.getFirst(name);
         if (value == null || value.isBlank()) {
             throw invalid("'" + name + "' is required: the history is that of one observation key");
+        }
+        // one code, at most as long as any stored one: a long value would only be looked up in vain
+        if (value.trim().length() > TextLimits.CODE) {
+            throw invalid("'" + name + "' is longer than " + TextLimits.CODE + " characters, which no code is");
         }
         return value.trim();
     }

@@ -9,6 +9,7 @@ import eu.drugsplan.common.outbox.Outbox;
 import eu.drugsplan.common.outbox.TraceContext;
 import eu.drugsplan.common.series.SeriesKey;
 import eu.drugsplan.indicators.config.IndicatorsConfig;
+import eu.drugsplan.indicators.repository.FailedEvents;
 import eu.drugsplan.indicators.repository.Observation;
 import eu.drugsplan.indicators.repository.ObservationVersion;
 import eu.drugsplan.indicators.repository.ProcessedEvents;
@@ -42,11 +43,14 @@ public class ObservationStore {
     private final ProcessedEvents processedEvents;
     private final Outbox outbox;
     private final IndicatorsConfig config;
+    private final FailedEvents failedEvents;
 
-    public ObservationStore(ProcessedEvents processedEvents, Outbox outbox, IndicatorsConfig config) {
+    public ObservationStore(ProcessedEvents processedEvents, Outbox outbox, IndicatorsConfig config,
+                            FailedEvents failedEvents) {
         this.processedEvents = processedEvents;
         this.outbox = outbox;
         this.config = config;
+        this.failedEvents = failedEvents;
     }
 
     /** @return the outcome of each observation of the events, in the order given */
@@ -66,15 +70,19 @@ public class ObservationStore {
         BatchState batch = new BatchState(events);
         OutcomeTally tally = new OutcomeTally();
         List<StoreOutcome> outcomes = new ArrayList<>(events.size());
+        List<UUID> applied = new ArrayList<>(events.size());
         for (ObservationEvent event : events) {
             // seen.add is false for an event applied before or earlier in this batch: a redelivery
             if (seen.add(event.eventId())) {
                 applyOnce(event, batch, tally, outcomes);
+                applied.add(event.eventId());
             } else {
                 event.observations().forEach(change -> outcomes.add(StoreOutcome.DUPLICATE));
             }
         }
         processedEvents.addOutcomes(tally.outcomes(Instant.now()));
+        // an event replayed from the dead-letter topic and applied now no longer fails its submission
+        failedEvents.clear(applied);
         announce(batch, traces);
         return outcomes;
     }
