@@ -10,12 +10,15 @@
 source "$(dirname "${BASH_SOURCE[0]}")/../local/lib.sh"
 
 GATEWAY=${GATEWAY:-http://127.0.0.1:${GATEWAY_PORT:-8080}}
+# the gateway's health is on its management port, not on the public one
+GATEWAY_MANAGEMENT=${GATEWAY_MANAGEMENT:-http://127.0.0.1:${GATEWAY_MANAGEMENT_PORT:-9080}}
 AREA=${AREA:-AT}
 RATE=${RATE:-100}
 SECONDS_MEASURED=${SECONDS_MEASURED:-60}
 WARMUP=${WARMUP:-10}
 
-curl -fsS "$GATEWAY/q/health/ready" >/dev/null 2>&1 || die "no suite answers at $GATEWAY: deploy/local/suite.sh start"
+curl -fsS "$GATEWAY_MANAGEMENT/q/health/ready" >/dev/null 2>&1 \
+  || die "no suite answers at $GATEWAY (health: $GATEWAY_MANAGEMENT): deploy/local/suite.sh start"
 TOKEN=$(TOKEN_TTL=3600 "$ROOT/deploy/local/token.sh" "$AREA" submitter)
 say "submitting $RATE/s for $WARMUP s (warm-up) + $SECONDS_MEASURED s to $GATEWAY"
 java "$ROOT/deploy/bench/freshness/Freshness.java" "$GATEWAY" "$TOKEN" "$AREA" "$RATE" "$SECONDS_MEASURED" "$WARMUP" ${SAMPLES:+"$SAMPLES"}

@@ -5,7 +5,8 @@
 #   deploy/bench/gateway.sh                 uses the running suite (deploy/local/suite.sh start), or starts it
 #   BENCH_PATH=/api/v1/trends/PI09.DRUG_INDUCED_DEATHS deploy/bench/gateway.sh
 #
-# A separate gateway process is started for the run (BENCH_GATEWAY_PORT, 18180) with a rate limit too high to
+# A separate gateway process is started for the run (BENCH_GATEWAY_PORT, 18180; its management port, not
+# measured, BENCH_GATEWAY_MANAGEMENT_PORT, 18190) with a rate limit too high to
 # bite, so every request still goes through all of its filters (headers, size, token, rate limit, access) and
 # the proxy; nginx (BENCH_NGINX_PORT, 18181) proxies with upstream keep-alive. Both point at INDICATORS_PORT
 # (8081) unless BENCH_BACKEND says otherwise. Installs nginx and wrk from Debian when missing (as root).
@@ -19,6 +20,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/../local/lib.sh"
 BENCH_PATH=${BENCH_PATH:-/api/v1/indicators}
 BENCH_BACKEND=${BENCH_BACKEND:-http://127.0.0.1:${INDICATORS_PORT:-8081}}
 BENCH_GATEWAY_PORT=${BENCH_GATEWAY_PORT:-18180}
+BENCH_GATEWAY_MANAGEMENT_PORT=${BENCH_GATEWAY_MANAGEMENT_PORT:-18190}
 BENCH_NGINX_PORT=${BENCH_NGINX_PORT:-18181}
 DURATION=${BENCH_DURATION:-30s}
 WARMUP=${BENCH_WARMUP:-20s}
@@ -55,7 +57,7 @@ trap cleanup EXIT
 if [ -z "${BENCH_GATEWAY_URL:-}" ]; then
   jar="${BENCH_GATEWAY_APP:-$ROOT/gateway/target/quarkus-app}/quarkus-run.jar"
   [ -f "$jar" ] || die "$jar is missing: build first (./mvnw -pl gateway -am package -DskipTests)"
-  GATEWAY_PORT=$BENCH_GATEWAY_PORT INDICATORS_URL=$BENCH_BACKEND SUBMISSIONS_URL=$BENCH_BACKEND REPORTING_URL=$BENCH_BACKEND \
+  GATEWAY_PORT=$BENCH_GATEWAY_PORT GATEWAY_MANAGEMENT_PORT=$BENCH_GATEWAY_MANAGEMENT_PORT INDICATORS_URL=$BENCH_BACKEND SUBMISSIONS_URL=$BENCH_BACKEND REPORTING_URL=$BENCH_BACKEND \
     GATEWAY_RATE_LIMIT=1000000000 JWT_PUBLIC_KEY_LOCATION="$(dev_keys)/public.pem" \
     nohup java ${BENCH_JAVA_OPTS:--Xmx256m} -jar "$jar" >"$DIR/gateway.log" 2>&1 &
   echo $! > "$DIR/gateway.pid"

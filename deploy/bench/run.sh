@@ -33,7 +33,7 @@
 # SKIP_BUILD (0), BUILD_LOCK (/work/build.lock when it exists: Maven runs under flock on it),
 # DOC (docs/benchmarks.md; WRITE_DOC=0 writes only .local/bench-suite/results/<date>/section.md).
 # Ports and data are its own, so that it runs beside other suites: services on BENCH_PORT_BASE (38480: gateway,
-# +1 indicators, +2 submissions, +3 reporting, +5 nginx), Kafka on BENCH_KAFKA_PORT (39092, controller +1),
+# +1 indicators, +2 submissions, +3 reporting, +5 nginx, +10 to +13 their management ports), Kafka on BENCH_KAFKA_PORT (39092, controller +1),
 # databases bench_indicators, bench_submissions, bench_reporting, folder DRUGSPLAN_LOCAL_DIR (.local/bench-suite).
 # Needs wrk, nginx, jq and gnuplot (the plots): installed from Debian when missing and run as root.
 # If the script is killed hard, its processes stop with:
@@ -64,6 +64,9 @@ BUILD_LOCK=${BUILD_LOCK:-}
 
 export GATEWAY_PORT=$PORT_BASE INDICATORS_PORT=$((PORT_BASE + 1)) SUBMISSIONS_PORT=$((PORT_BASE + 2))
 export REPORTING_PORT=$((PORT_BASE + 3))
+# health and metrics are on each service's management port (loopback), in the same order from +10
+export GATEWAY_MANAGEMENT_PORT=$((PORT_BASE + 10)) INDICATORS_MANAGEMENT_PORT=$((PORT_BASE + 11))
+export SUBMISSIONS_MANAGEMENT_PORT=$((PORT_BASE + 12)) REPORTING_MANAGEMENT_PORT=$((PORT_BASE + 13))
 NGINX_PORT=$((PORT_BASE + 5))
 export KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT
 export INDICATORS_URL=http://127.0.0.1:$INDICATORS_PORT SUBMISSIONS_URL=http://127.0.0.1:$SUBMISSIONS_PORT
@@ -78,6 +81,9 @@ GATEWAY=http://127.0.0.1:$GATEWAY_PORT
 SERVICES=(indicators-service submissions-service reporting-service gateway)
 declare -A PORT=([indicators-service]=$INDICATORS_PORT [submissions-service]=$SUBMISSIONS_PORT
                  [reporting-service]=$REPORTING_PORT [gateway]=$GATEWAY_PORT)
+declare -A MANAGEMENT_PORT=([indicators-service]=$INDICATORS_MANAGEMENT_PORT
+                            [submissions-service]=$SUBMISSIONS_MANAGEMENT_PORT
+                            [reporting-service]=$REPORTING_MANAGEMENT_PORT [gateway]=$GATEWAY_MANAGEMENT_PORT)
 declare -A PID STARTUP_MS QUARKUS_STARTED RSS_IDLE RSS_INGEST_END HWM
 
 SKIP_BUILD=${SKIP_BUILD:-0}
@@ -117,7 +123,8 @@ if ! command -v gnuplot >/dev/null && [ "$(id -u)" = 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gnuplot-nox >/dev/null 2>&1 || log "no gnuplot: no plots"
 fi
 
-for port in $GATEWAY_PORT $INDICATORS_PORT $SUBMISSIONS_PORT $REPORTING_PORT $NGINX_PORT $KAFKA_PORT $((KAFKA_PORT + 1)); do
+for port in $GATEWAY_PORT $INDICATORS_PORT $SUBMISSIONS_PORT $REPORTING_PORT $NGINX_PORT $KAFKA_PORT $((KAFKA_PORT + 1)) \
+    "${MANAGEMENT_PORT[@]}"; do
   port_open 127.0.0.1 "$port" && die "port $port is taken: another benchmark run? (or set BENCH_PORT_BASE / BENCH_KAFKA_PORT)"
 done
 
@@ -195,7 +202,7 @@ start_service() { # name
   nohup java ${BENCH_JAVA_OPTS:-} -jar "$APPS/$name/quarkus-run.jar" >"$LOGS/$name.log" 2>&1 &
   PID[$name]=$!
   echo "${PID[$name]}" > "$LOCAL/run/$name.pid"
-  until curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$port/q/health/ready" 2>/dev/null; do
+  until curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:${MANAGEMENT_PORT[$name]}/q/health/ready" 2>/dev/null; do
     kill -0 "${PID[$name]}" 2>/dev/null || die "$name exited; see $LOGS/$name.log"
     [ $SECONDS -lt $deadline ] || die "$name not ready after 120 s; see $LOGS/$name.log"
     sleep 0.05

@@ -15,6 +15,8 @@ EXPORT_ROWS=${BENCH_EXPORT_ROWS:-1000000}
 HEAP=${BENCH_HEAP:-256m}
 KAFKA_PORT=${BENCH_KAFKA_PORT:-19292}
 HTTP_PORT=${BENCH_HTTP_PORT:-18181}
+# health and metrics: the service's management port
+MANAGEMENT_PORT=${BENCH_MANAGEMENT_PORT:-18191}
 APP="$ROOT/indicators-service/target/quarkus-app"
 RUN=$(date +%s)
 DB=indicators_bench
@@ -40,14 +42,14 @@ trap "exit 130" INT TERM
 kafka_start store-bench "$KAFKA_PORT" $((KAFKA_PORT + 1))
 
 mkdir -p "$LOCAL/logs"
-INDICATORS_PORT=$HTTP_PORT INDICATORS_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" \
+INDICATORS_PORT=$HTTP_PORT INDICATORS_MANAGEMENT_PORT=$MANAGEMENT_PORT INDICATORS_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" \
   KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT OBSERVATIONS_TOPIC=bench-$RUN.observations \
   SERIES_UPDATED_TOPIC=bench-$RUN.series-updated INDICATORS_GROUP_ID=bench-$RUN \
   DATA_MAX_OBSERVATIONS=$((EXPORT_ROWS * 2)) \
   java -Xmx"$HEAP" -jar "$JAR" >"$LOCAL/logs/bench-indicators.log" 2>&1 &
 service_pid=$!
 wait_for_port 127.0.0.1 "$HTTP_PORT" 90 || die "indicators-service did not start; see $LOCAL/logs/bench-indicators.log"
-until curl -sf "http://127.0.0.1:$HTTP_PORT/q/health/ready" >/dev/null; do sleep 0.5; done
+until curl -sf "http://127.0.0.1:$MANAGEMENT_PORT/q/health/ready" >/dev/null; do sleep 0.5; done
 
 # ---- 1. ingest from Kafka ----
 libs=$(kafka_libs)
@@ -76,7 +78,7 @@ insert into observation (id, series_id, period, value, status, comment, reporter
 analyze series; analyze observation;
 SQL
 heap_used() {
-  curl -s "http://127.0.0.1:$HTTP_PORT/q/metrics" | awk '/^jvm_memory_used_bytes\{.*area="heap"/ {s += $NF} END {printf "%d", s}'
+  curl -s "http://127.0.0.1:$MANAGEMENT_PORT/q/metrics" | awk '/^jvm_memory_used_bytes\{.*area="heap"/ {s += $NF} END {printf "%d", s}'
 }
 rss() { awk '/VmRSS/ {print $2 * 1024}' "/proc/$service_pid/status"; }
 heap_before=$(heap_used)

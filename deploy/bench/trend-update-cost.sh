@@ -13,6 +13,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/../local/lib.sh"
 HERE=$ROOT/deploy/bench/trend-update-cost
 KAFKA_PORT=${BENCH_KAFKA_PORT:-19392}
 PORT=${BENCH_REPORTING_PORT:-18383}
+# health and metrics: the service's management port
+MANAGEMENT_PORT=${BENCH_REPORTING_MANAGEMENT_PORT:-18393}
 CATALOGUE_PORT=${BENCH_CATALOGUE_PORT:-18389}
 DB=reporting_bench
 SIZES=${SIZES:-"10000 1000000"}
@@ -67,13 +69,14 @@ for size in $SIZES; do
   pg_recreate_databases "$DB"
   topic=bench-series-updated-$size-$(date +%s)
   port_open 127.0.0.1 "$PORT" && die "port $PORT is taken: set BENCH_REPORTING_PORT"
-  REPORTING_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" REPORTING_PORT=$PORT \
+  port_open 127.0.0.1 "$MANAGEMENT_PORT" && die "port $MANAGEMENT_PORT is taken: set BENCH_REPORTING_MANAGEMENT_PORT"
+  REPORTING_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" REPORTING_PORT=$PORT REPORTING_MANAGEMENT_PORT=$MANAGEMENT_PORT \
     KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT SERIES_UPDATED_TOPIC=$topic REPORTING_GROUP_ID=bench \
     INDICATORS_URL=http://127.0.0.1:$CATALOGUE_PORT \
     java -Xmx512m -jar "$JAR" >"$LOCAL/logs/bench-reporting-$size.log" 2>&1 &
   service_pid=$!
   deadline=$((SECONDS + 90))
-  until curl -fsS "http://127.0.0.1:$PORT/q/health/ready" >/dev/null 2>&1; do
+  until curl -fsS "http://127.0.0.1:$MANAGEMENT_PORT/q/health/ready" >/dev/null 2>&1; do
     kill -0 "$service_pid" 2>/dev/null || die "reporting-service exited; see $LOCAL/logs/bench-reporting-$size.log"
     [ $SECONDS -lt $deadline ] || die "reporting-service not ready after 90 s"
     sleep 0.3
@@ -83,7 +86,7 @@ for size in $SIZES; do
   stored=$(PGPASSWORD=$DB_PASSWORD psql -X -tA -h "$PGHOST" -p "$PGPORT" -U "$DB_USER" -d "$DB" -c "select count(*) from country_value")
   say "sending $SERIES x $((WARMUP + ROUNDS)) events"
   result=$(java -cp "$libs/*" "$HERE/TrendUpdateCost.java" 127.0.0.1:$KAFKA_PORT "$topic" \
-    "http://127.0.0.1:$PORT/q/metrics" "$SERIES" "$ROUNDS" "$WARMUP" 2>>"$LOCAL/logs/bench-producer.log")
+    "http://127.0.0.1:$MANAGEMENT_PORT/q/metrics" "$SERIES" "$ROUNDS" "$WARMUP" 2>>"$LOCAL/logs/bench-producer.log")
   echo "stored_observations=$stored $result"
   kill "$service_pid"; wait "$service_pid" 2>/dev/null || true; service_pid=
 done

@@ -6,7 +6,8 @@
 #   deploy/faults/run.sh                      about 6 minutes on 2 cores
 #   FAULT_LOAD_SECONDS=60 deploy/faults/run.sh   shorter (CI)
 # Everything runs apart from the other suites of the machine: its own PostgreSQL instance (port FAULT_PG_PORT,
-# 26432), broker (FAULT_KAFKA_PORT, 26492/26493), services (26480-26483) and folder (DRUGSPLAN_LOCAL_DIR, .local/faults).
+# 26432), broker (FAULT_KAFKA_PORT, 26492/26493), services (26480-26483; their health on the management ports
+# 26490, 26491, 26494, 26495) and folder (DRUGSPLAN_LOCAL_DIR, .local/faults).
 # The packaged services are used as built (<service>/target/quarkus-app), copied first. Exit status 0 only
 # when every check passed; figures in $DRUGSPLAN_LOCAL_DIR/summary.txt.
 export DRUGSPLAN_LOCAL_DIR=${DRUGSPLAN_LOCAL_DIR:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)/.local/faults}
@@ -22,6 +23,11 @@ export GATEWAY_PORT=${FAULT_GATEWAY_PORT:-26480}
 export INDICATORS_PORT=${FAULT_INDICATORS_PORT:-26481}
 export SUBMISSIONS_PORT=${FAULT_SUBMISSIONS_PORT:-26482}
 export REPORTING_PORT=${FAULT_REPORTING_PORT:-26483}
+# health (the probes below) on each service's management port; 26492/26493 are the broker's
+export GATEWAY_MANAGEMENT_PORT=${FAULT_GATEWAY_MANAGEMENT_PORT:-26490}
+export INDICATORS_MANAGEMENT_PORT=${FAULT_INDICATORS_MANAGEMENT_PORT:-26491}
+export SUBMISSIONS_MANAGEMENT_PORT=${FAULT_SUBMISSIONS_MANAGEMENT_PORT:-26494}
+export REPORTING_MANAGEMENT_PORT=${FAULT_REPORTING_MANAGEMENT_PORT:-26495}
 export KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT
 export INDICATORS_URL=http://127.0.0.1:$INDICATORS_PORT SUBMISSIONS_URL=http://127.0.0.1:$SUBMISSIONS_PORT
 export REPORTING_URL=http://127.0.0.1:$REPORTING_PORT GATEWAY=http://127.0.0.1:$GATEWAY_PORT
@@ -34,6 +40,10 @@ PG_BIN=/usr/lib/postgresql/15/bin PG_DIR=$LOCAL/pg
 SERVICES=(indicators-service submissions-service reporting-service gateway)
 declare -A PORT=([indicators-service]=$INDICATORS_PORT [submissions-service]=$SUBMISSIONS_PORT
                  [reporting-service]=$REPORTING_PORT [gateway]=$GATEWAY_PORT)
+declare -A HEALTH=([indicators-service]=http://127.0.0.1:$INDICATORS_MANAGEMENT_PORT/q/health
+                   [submissions-service]=http://127.0.0.1:$SUBMISSIONS_MANAGEMENT_PORT/q/health
+                   [reporting-service]=http://127.0.0.1:$REPORTING_MANAGEMENT_PORT/q/health
+                   [gateway]=http://127.0.0.1:$GATEWAY_MANAGEMENT_PORT/q/health)
 RESULTS=()   # "fault|figures|verdict"
 FAILED=0
 LIVENESS_RESTARTS=0
@@ -93,7 +103,7 @@ service_start() { # name
 
 service_ready() { # name [seconds]
   local name=$1 deadline=$((SECONDS + ${2:-120}))
-  until curl -fsS "http://127.0.0.1:${PORT[$name]}/q/health/ready" >/dev/null 2>&1; do
+  until curl -fsS "${HEALTH[$name]}/ready" >/dev/null 2>&1; do
     kill -0 "$(cat "$RUN/$name.pid")" 2>/dev/null || { log "$name exited; see $LOGS/$name.log"; return 1; }
     [ $SECONDS -lt $deadline ] || { log "$name not ready after ${2:-120} s"; return 1; }
     sleep 0.5
@@ -109,10 +119,10 @@ service_stop() { stop_pidfile "$RUN/$1.pid" "$1" 2>/dev/null; }
 supervise() {
   local name code
   for name in "${SERVICES[@]}"; do
-    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "http://127.0.0.1:${PORT[$name]}/q/health/live" || true)
+    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "${HEALTH[$name]}/live" || true)
     if [ "$code" = 503 ]; then
       log "$name is not live (503): restarting it, as a liveness probe would"
-      curl -s --max-time 5 "http://127.0.0.1:${PORT[$name]}/q/health/live" >>"$LOGS/faults.log" || true
+      curl -s --max-time 5 "${HEALTH[$name]}/live" >>"$LOGS/faults.log" || true
       LIVENESS_RESTARTS=$((LIVENESS_RESTARTS + 1))
       service_kill "$name"; sleep 1; service_start "$name"; service_ready "$name" || true
     fi

@@ -4,13 +4,19 @@
 #   deploy/local/suite.sh stop    stop the services and the broker (PostgreSQL is left as it was found)
 #   deploy/local/suite.sh status  what runs
 # Ports: GATEWAY_PORT (8080), INDICATORS_PORT (8081), SUBMISSIONS_PORT (8082), REPORTING_PORT (8083),
-# KAFKA_PORT (9092). Logs in .local/logs/.
+# KAFKA_PORT (9092); health and metrics on each service's management port, loopback only:
+# GATEWAY_MANAGEMENT_PORT (9080), INDICATORS_MANAGEMENT_PORT (9081), SUBMISSIONS_MANAGEMENT_PORT (9082),
+# REPORTING_MANAGEMENT_PORT (9083). Logs in .local/logs/.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 export GATEWAY_PORT=${GATEWAY_PORT:-8080}
 export INDICATORS_PORT=${INDICATORS_PORT:-8081}
 export SUBMISSIONS_PORT=${SUBMISSIONS_PORT:-8082}
 export REPORTING_PORT=${REPORTING_PORT:-8083}
+export GATEWAY_MANAGEMENT_PORT=${GATEWAY_MANAGEMENT_PORT:-9080}
+export INDICATORS_MANAGEMENT_PORT=${INDICATORS_MANAGEMENT_PORT:-9081}
+export SUBMISSIONS_MANAGEMENT_PORT=${SUBMISSIONS_MANAGEMENT_PORT:-9082}
+export REPORTING_MANAGEMENT_PORT=${REPORTING_MANAGEMENT_PORT:-9083}
 KAFKA_PORT=${KAFKA_PORT:-9092}
 export KAFKA_BOOTSTRAP_SERVERS=${KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:$KAFKA_PORT}
 export INDICATORS_URL=http://127.0.0.1:$INDICATORS_PORT
@@ -27,12 +33,23 @@ port_of() {
   esac
 }
 
+management_port_of() {
+  case $1 in
+    indicators-service) echo "$INDICATORS_MANAGEMENT_PORT" ;;
+    submissions-service) echo "$SUBMISSIONS_MANAGEMENT_PORT" ;;
+    reporting-service) echo "$REPORTING_MANAGEMENT_PORT" ;;
+    gateway) echo "$GATEWAY_MANAGEMENT_PORT" ;;
+  esac
+}
+
 start_service() { # name
-  local name=$1 port jar="$ROOT/$1/target/quarkus-app/quarkus-run.jar"
+  local name=$1 port management jar="$ROOT/$1/target/quarkus-app/quarkus-run.jar"
   port=$(port_of "$name")
+  management=$(management_port_of "$name")
   [ -f "$jar" ] || die "$jar is missing: build first (run without SKIP_BUILD=1)"
   port_open 127.0.0.1 "$port" && die "port $port (for $name) is taken; set ${name%%-*} port, e.g. $(echo "${name%%-*}" | tr a-z A-Z)_PORT"
-  say "starting $name on 127.0.0.1:$port"
+  port_open 127.0.0.1 "$management" && die "port $management (management of $name) is taken; set e.g. $(echo "${name%%-*}" | tr a-z A-Z)_MANAGEMENT_PORT"
+  say "starting $name on 127.0.0.1:$port (management 127.0.0.1:$management)"
   mkdir -p "$LOCAL/run"
   nohup java ${JAVA_OPTS:-} -jar "$jar" >"$LOCAL/logs/$name.log" 2>&1 &
   echo $! > "$LOCAL/run/$name.pid"
@@ -40,7 +57,7 @@ start_service() { # name
 
 wait_ready() { # name
   local name=$1 port deadline=$((SECONDS + 90))
-  port=$(port_of "$name")
+  port=$(management_port_of "$name")
   until curl -fsS "http://127.0.0.1:$port/q/health/ready" >/dev/null 2>&1; do
     kill -0 "$(cat "$LOCAL/run/$name.pid")" 2>/dev/null || die "$name exited; see $LOCAL/logs/$name.log"
     [ $SECONDS -lt $deadline ] || die "$name not ready after 90 s; see $LOCAL/logs/$name.log"
@@ -88,7 +105,14 @@ status() {
   local name pid
   for name in "${SERVICES[@]}"; do
     pid=$(cat "$LOCAL/run/$name.pid" 2>/dev/null || true)
-    if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then echo "$name: running (pid $pid, port $(port_of "$name"))"; else echo "$name: stopped"; fi
+    if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+      local ready="not ready" management
+      management=$(management_port_of "$name")
+      curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$management/q/health/ready" 2>/dev/null && ready=ready
+      echo "$name: running, $ready (pid $pid, port $(port_of "$name"), health and metrics on 127.0.0.1:$management/q/)"
+    else
+      echo "$name: stopped"
+    fi
   done
   if port_open 127.0.0.1 "$KAFKA_PORT"; then echo "kafka: running (127.0.0.1:$KAFKA_PORT)"; else echo "kafka: stopped"; fi
   if port_open "$PGHOST" "$PGPORT"; then echo "postgresql: running ($PGHOST:$PGPORT)"; else echo "postgresql: stopped"; fi

@@ -72,6 +72,12 @@ record ServiceCode(String module, Properties properties) {
         return Integer.parseInt(resolved("quarkus.http.port"));
     }
 
+    /** The port of health and metrics, or -1 when they are served on the HTTP port. */
+    int managementPort() {
+        boolean enabled = Boolean.parseBoolean(properties.getProperty("quarkus.management.enabled", "false"));
+        return enabled ? Integer.parseInt(resolved("quarkus.management.port")) : -1;
+    }
+
     /** The topics its channels read, write and dead-letter to. */
     Set<String> topics() {
         Set<String> topics = new TreeSet<>();

@@ -46,24 +46,46 @@ class ServiceManifestsMatchTheCodeTest {
         JsonNode containerPort = Manifests.container(deployment).path("ports").path(0);
 
         assertThat(containerPort.path("containerPort").asInt()).isEqualTo(port);
-        assertThat(deployment.path("spec").path("template").path("metadata").path("annotations")
-                .path("prometheus.io/port").asText()).isEqualTo(String.valueOf(port));
         JsonNode servicePort = BASE.get("Service", service).path("spec").path("ports").path(0);
         assertThat(servicePort.path("port").asInt()).isEqualTo(port);
         assertThat(servicePort.path("targetPort").asText()).isEqualTo(containerPort.path("name").asText());
     }
 
+    /** Health and metrics are on the management port: the probes and the scrape ask there, no Service names it. */
     @ParameterizedTest
     @MethodSource("services")
-    void probes_ask_the_quarkus_health_endpoints_on_the_http_port(String service) {
-        JsonNode container = Manifests.container(BASE.get("Deployment", service));
+    void probes_and_the_scrape_ask_the_management_port_which_no_service_exposes(String service) {
+        int management = ServiceCode.of(service).managementPort();
+        JsonNode deployment = BASE.get("Deployment", service);
+        JsonNode container = Manifests.container(deployment);
+        assertThat(management).as("quarkus.management.port of " + service).isPositive();
 
+        assertThat(namedPort(container, "management")).isEqualTo(management);
         assertThat(container.path("readinessProbe").path("httpGet").path("path").asText()).isEqualTo("/q/health/ready");
         assertThat(container.path("livenessProbe").path("httpGet").path("path").asText()).isEqualTo("/q/health/live");
         assertThat(container.path("startupProbe").path("httpGet").path("path").asText()).isEqualTo("/q/health/started");
         for (String probe : List.of("readinessProbe", "livenessProbe", "startupProbe")) {
-            assertThat(container.path(probe).path("httpGet").path("port").asText()).as(probe).isEqualTo("http");
+            assertThat(container.path(probe).path("httpGet").path("port").asText()).as(probe).isEqualTo("management");
         }
+        JsonNode annotations = deployment.path("spec").path("template").path("metadata").path("annotations");
+        assertThat(annotations.path("prometheus.io/port").asText()).isEqualTo(String.valueOf(management));
+        assertThat(annotations.path("prometheus.io/path").asText()).isEqualTo("/q/metrics");
+        // bound on loopback by default: the kubelet and Prometheus reach it only on the pod's address
+        assertThat(BASE.configMapsOf(container)).anySatisfy(data ->
+                assertThat(data.path("MANAGEMENT_HOST").asText()).isEqualTo("0.0.0.0"));
+        BASE.get("Service", service).path("spec").path("ports").forEach(port -> {
+            assertThat(port.path("port").asInt()).isNotEqualTo(management);
+            assertThat(port.path("targetPort").asText()).isNotIn("management", String.valueOf(management));
+        });
+    }
+
+    private static int namedPort(JsonNode container, String name) {
+        for (JsonNode port : container.path("ports")) {
+            if (port.path("name").asText().equals(name)) {
+                return port.path("containerPort").asInt();
+            }
+        }
+        throw new AssertionError("no container port named " + name);
     }
 
     @ParameterizedTest

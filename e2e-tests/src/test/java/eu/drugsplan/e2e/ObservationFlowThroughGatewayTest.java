@@ -61,6 +61,55 @@ class ObservationFlowThroughGatewayTest {
                 .then().statusCode(200).body("reporter", equalTo("AT"));
     }
 
+    /**
+     * The Location names the gateway's address the client used, not the service's internal one; forwarded facts a
+     * client adds of its own (a port, TLS) do not change it.
+     */
+    @Test
+    void the_location_of_a_new_submission_is_the_public_url_the_client_used() {
+        String body = """
+                {"observations": [
+                  {"measure": "PI09.DRUG_INDUCED_DEATHS", "area": "DE", "period": "2014", "dimensions": {"SEX": "M", "AGE": "TOTAL"}, "value": 140}
+                ]}""";
+        var created = given().baseUri(suite.gatewayUrl())
+                .auth().oauth2(Tokens.forReporter("DE", "submitter"))
+                .header("X-Forwarded-Port", "1").header("X-Forwarded-Ssl", "on")
+                .contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/submissions")
+                .then().statusCode(201).extract();
+
+        assertThat(created.header("Location")).isEqualTo(suite.gatewayUrl() + "/api/v1/submissions/" + created.path("id"));
+        given().auth().oauth2(Tokens.forReporter("DE", "submitter")).get(created.header("Location"))
+                .then().statusCode(200).body("id", equalTo(created.path("id")));
+    }
+
+    /** Health and metrics are on the management port: not through the gateway, and its metrics name no id. */
+    @Test
+    void metrics_and_health_are_off_the_public_port_and_their_uri_tags_are_templates() {
+        for (String path : new String[] {"/q/metrics", "/q/health", "/q/health/ready"}) {
+            given().baseUri(suite.gatewayUrl()).get(path).then().statusCode(404);
+        }
+        String unknown = java.util.UUID.randomUUID().toString();
+        String id = given().baseUri(suite.gatewayUrl()).auth().oauth2(Tokens.forReporter("DE", "submitter"))
+                .contentType(ContentType.JSON).body("""
+                        {"observations": [{"measure": "PI09.DRUG_INDUCED_DEATHS", "area": "DE", "period": "2013",
+                          "dimensions": {"SEX": "M", "AGE": "TOTAL"}, "value": 150}]}""")
+                .post("/api/v1/submissions").then().statusCode(201).extract().path("id");
+        given().baseUri(suite.gatewayUrl()).auth().oauth2(Tokens.forReporter("DE", "submitter"))
+                .get("/api/v1/submissions/" + id).then().statusCode(200);
+        given().baseUri(suite.gatewayUrl()).auth().oauth2(Tokens.forReporter("DE", "submitter"))
+                .get("/api/v1/submissions/" + unknown).then().statusCode(404);
+
+        String gatewayMetrics = given().baseUri(suite.managementUrls("gateway").get(0)).get("/q/metrics")
+                .then().statusCode(200).extract().asString();
+        String submissionsMetrics = given().baseUri(suite.managementUrls("submissions-service").get(0)).get("/q/metrics")
+                .then().statusCode(200).extract().asString();
+
+        for (String metrics : new String[] {gatewayMetrics, submissionsMetrics}) {
+            assertThat(metrics).contains("uri=\"/api/v1/submissions/{id}\"").doesNotContain(id).doesNotContain(unknown);
+        }
+    }
+
     private static JsonPath awaitTrend() {
         JsonPath[] holder = new JsonPath[1];
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {

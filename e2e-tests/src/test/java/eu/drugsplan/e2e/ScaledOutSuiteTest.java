@@ -110,9 +110,9 @@ class ScaledOutSuiteTest {
         // each trend computed once: the two reporting replicas together computed one trend per event, and
         // both took part (one consumer group, the partitions shared between them)
         // (an event is either computed, or passed over for a newer one of its series in the same batch)
-        List<Long> computedPerReplica = suite.replicaUrls("reporting-service").stream()
+        List<Long> computedPerReplica = suite.managementUrls("reporting-service").stream()
                 .map(url -> meterCount(url, "trend_update_seconds_count")).toList();
-        long passedOver = suite.replicaUrls("reporting-service").stream()
+        long passedOver = suite.managementUrls("reporting-service").stream()
                 .mapToLong(url -> meterCount(url, "trend_updates_superseded_total")).sum();
         assertThat(computedPerReplica.stream().mapToLong(Long::longValue).sum() + passedOver).isEqualTo(updates.size());
         assertThat(computedPerReplica).allMatch(count -> count > 0);
@@ -200,7 +200,10 @@ class ScaledOutSuiteTest {
         return JsonPath.from(seriesUpdatedEvent).getLong("dataVersion");
     }
 
-    /** Sums a meter's samples; with tracing on, a sample may end with an exemplar ({@code # {trace_id=...}}). */
+    /**
+     * Sums a meter's samples on a replica's management URL; with tracing on, a sample may end with an exemplar
+     * ({@code # {trace_id=...}}).
+     */
     private static long meterCount(String baseUrl, String meter) {
         String metrics = given().baseUri(baseUrl).get("/q/metrics").then().statusCode(200).extract().asString();
         Matcher sample = Pattern.compile("(?m)^" + Pattern.quote(meter) + "(\\{[^}]*})?\\s+([0-9.eE+-]+)(\\s.*)?$").matcher(metrics);

@@ -28,8 +28,14 @@ final class Suite implements AutoCloseable {
 
     private static final Map<String, String> PORT_VARIABLES = Map.of("indicators-service", "INDICATORS_PORT",
             "submissions-service", "SUBMISSIONS_PORT", "reporting-service", "REPORTING_PORT", "gateway", "GATEWAY_PORT");
+    /** Health and metrics are on each process's management port, never on its HTTP port. */
+    private static final Map<String, String> MANAGEMENT_PORT_VARIABLES = Map.of(
+            "indicators-service", "INDICATORS_MANAGEMENT_PORT", "submissions-service", "SUBMISSIONS_MANAGEMENT_PORT",
+            "reporting-service", "REPORTING_MANAGEMENT_PORT", "gateway", "GATEWAY_MANAGEMENT_PORT");
 
     private final Map<String, Integer> ports = new HashMap<>();
+    /** The management port of every replica of a service, the first one first. */
+    private final Map<String, List<Integer>> managementPorts = new HashMap<>();
     private final List<Process> processes = new ArrayList<>();
     /** Replicas beyond the first, by service: each its own process and port, the same databases and groups. */
     private final Map<String, List<Integer>> extraReplicaPorts = new HashMap<>();
@@ -60,12 +66,9 @@ final class Suite implements AutoCloseable {
         return suite;
     }
 
-    /** The base URL of every replica of a service, the first one first. */
-    List<String> replicaUrls(String service) {
-        List<String> urls = new ArrayList<>();
-        urls.add("http://127.0.0.1:" + ports.get(service));
-        extraReplicaPorts.getOrDefault(service, List.of()).forEach(port -> urls.add("http://127.0.0.1:" + port));
-        return urls;
+    /** The management base URL (health, metrics) of every replica of a service, the first one first. */
+    List<String> managementUrls(String service) {
+        return managementPorts.get(service).stream().map(port -> "http://127.0.0.1:" + port).toList();
     }
 
     /** A variable of the environment the services run with (topic names, consumer groups, database URLs). */
@@ -82,10 +85,13 @@ final class Suite implements AutoCloseable {
         for (String service : SERVICES) {
             ports.put(service, freePort());
             List<Integer> extra = new ArrayList<>();
+            List<Integer> management = new ArrayList<>(List.of(freePort()));
             for (int replica = 2; replica <= replicas.getOrDefault(service, 1); replica++) {
                 extra.add(freePort());
+                management.add(freePort());
             }
             extraReplicaPorts.put(service, extra);
+            managementPorts.put(service, management);
         }
         environment = environment();
         Path logs = Path.of("target", "e2e-logs");
@@ -104,13 +110,15 @@ final class Suite implements AutoCloseable {
                         .redirectOutput(logs.resolve(service + "-" + (replica + 2) + ".log").toFile());
                 another.environment().putAll(environment);
                 another.environment().put(PORT_VARIABLES.get(service), extra.get(replica).toString());
+                another.environment().put(MANAGEMENT_PORT_VARIABLES.get(service),
+                        managementPorts.get(service).get(replica + 1).toString());
                 processes.add(another.start());
             }
         }
         for (String service : SERVICES) {
-            awaitReady(service);
-            for (int port : extraReplicaPorts.get(service)) {
-                awaitReady(service + " (port " + port + ")", port);
+            List<Integer> management = managementPorts.get(service);
+            for (int replica = 0; replica < management.size(); replica++) {
+                awaitReady(replica == 0 ? service : service + " (replica " + (replica + 1) + ")", management.get(replica));
             }
         }
     }
@@ -124,6 +132,8 @@ final class Suite implements AutoCloseable {
         env.put("SUBMISSIONS_PORT", ports.get("submissions-service").toString());
         env.put("REPORTING_PORT", ports.get("reporting-service").toString());
         env.put("GATEWAY_PORT", ports.get("gateway").toString());
+        MANAGEMENT_PORT_VARIABLES.forEach((service, variable) ->
+                env.put(variable, managementPorts.get(service).get(0).toString()));
         env.put("INDICATORS_URL", "http://127.0.0.1:" + ports.get("indicators-service"));
         env.put("SUBMISSIONS_URL", "http://127.0.0.1:" + ports.get("submissions-service"));
         env.put("REPORTING_URL", "http://127.0.0.1:" + ports.get("reporting-service"));
@@ -139,13 +149,9 @@ final class Suite implements AutoCloseable {
         return env;
     }
 
-    private void awaitReady(String service) {
-        awaitReady(service, ports.get(service));
-    }
-
-    private void awaitReady(String service, int port) {
+    private void awaitReady(String service, int managementPort) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        URI health = URI.create("http://127.0.0.1:" + port + "/q/health/ready");
+        URI health = URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready");
         while (Instant.now().isBefore(deadline)) {
             if (processes.stream().anyMatch(p -> !p.isAlive())) {
                 throw new IllegalStateException("a service exited during start-up; see e2e-tests/target/e2e-logs");

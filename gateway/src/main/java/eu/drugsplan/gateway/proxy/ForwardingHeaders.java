@@ -7,6 +7,7 @@ import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.ProxyResponse;
+import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.MDC;
 
@@ -17,6 +18,12 @@ import org.jboss.logging.MDC;
 public class ForwardingHeaders implements ProxyInterceptor {
 
     public static final String REQUEST_ID = "X-Request-Id";
+    /**
+     * Forwarded facts the gateway does not send itself: the services believe them from the gateway, so a
+     * client's own would choose the port, scheme or path of the Location headers they write.
+     */
+    private static final List<String> NOT_THE_GATEWAYS = List.of("X-Forwarded-Port", "X-Forwarded-Ssl",
+            "X-Forwarded-Prefix", "X-Forwarded-Server", "X-Forwarded-Trusted-Proxy");
 
     @Override
     public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
@@ -24,6 +31,7 @@ public class ForwardingHeaders implements ProxyInterceptor {
         MultiMap headers = context.request().headers();
         String requestId = requestId(incoming);
         headers.set(REQUEST_ID, requestId);
+        NOT_THE_GATEWAYS.forEach(headers::remove);
         String client = incoming.remoteAddress() == null ? "unknown" : incoming.remoteAddress().hostAddress();
         String proto = incoming.scheme();
         String host = incoming.authority() == null ? "" : incoming.authority().toString();

@@ -8,10 +8,12 @@ import eu.drugsplan.submissions.support.CatalogueFixtureResource;
 import eu.drugsplan.testsupport.JwtKeysResource;
 import eu.drugsplan.testsupport.Tokens;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import java.net.URL;
 import java.time.Duration;
 import java.util.Map;
 import org.awaitility.Awaitility;
@@ -33,6 +35,13 @@ class KafkaOutageTest {
         }
     }
 
+    /** Health and metrics answer on the management port, not on the API's. */
+    @TestHTTPResource(value = "health/ready", management = true) // under the management root, /q
+    URL readiness;
+
+    @TestHTTPResource(value = "metrics", management = true) // under the management root, /q
+    URL metrics;
+
     @Test
     void a_submission_is_accepted_while_kafka_is_down_and_the_backlog_is_reported() {
         given().auth().oauth2(Tokens.forReporter("AT", "submitter"))
@@ -45,12 +54,12 @@ class KafkaOutageTest {
                 .then().statusCode(201).body("accepted", equalTo(2));
 
         Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            var outbox = given().when().get("/q/health/ready").then().extract().jsonPath()
+            var outbox = given().when().get(readiness).then().extract().jsonPath()
                     .getMap("checks.find { it.name == 'outbox' }.data");
             // the two rows of one series travel as one event
             assertThat(((Number) outbox.get("pending")).longValue()).isEqualTo(1);
         });
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-        assertThat(metrics).containsPattern("outbox_backlog\\S* 1\\.0");
+        String prometheus = given().when().get(metrics).then().statusCode(200).extract().asString();
+        assertThat(prometheus).containsPattern("outbox_backlog\\S* 1\\.0");
     }
 }

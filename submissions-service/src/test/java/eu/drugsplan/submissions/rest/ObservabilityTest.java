@@ -8,8 +8,10 @@ import eu.drugsplan.testsupport.JwtKeysResource;
 import eu.drugsplan.testsupport.Tokens;
 import eu.drugsplan.testsupport.TopicProbe;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.apache.kafka.common.header.Header;
@@ -19,6 +21,9 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(JwtKeysResource.class)
 @WithTestResource(CatalogueFixtureResource.class)
 class ObservabilityTest {
+
+    @TestHTTPResource(value = "metrics", management = true) // under the management root, /q
+    URL metrics;
 
     private static final String GOOD_AND_BAD = """
             {"observations": [
@@ -46,6 +51,13 @@ class ObservabilityTest {
     }
 
     @Test
+    void metrics_and_health_answer_on_the_management_port_only() {
+        given().get("/q/metrics").then().statusCode(404);
+        given().get("/q/health/ready").then().statusCode(404);
+        given().get(metrics).then().statusCode(200);
+    }
+
+    @Test
     void a_published_record_carries_the_trace_of_the_request_that_submitted_it() {
         String traceId = "0af7651916cd43dd8448eb211c80319c";
         String id = given().auth().oauth2(Tokens.forReporter("AT", "submitter"))
@@ -64,9 +76,9 @@ class ObservabilityTest {
     }
 
     /** The value of the first Prometheus sample whose name and labels start so; fails if there is none. */
-    private static double meter(String nameAndFirstLabel) {
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        return metrics.lines()
+    private double meter(String nameAndFirstLabel) {
+        String prometheus = given().get(metrics).then().statusCode(200).extract().asString();
+        return prometheus.lines()
                 .filter(line -> line.startsWith(nameAndFirstLabel))
                 // the value follows the labels; an exemplar (trace and span id) may follow the value
                 .map(line -> Double.parseDouble(line.substring(line.indexOf("} ") + 2).split(" ")[0]))
