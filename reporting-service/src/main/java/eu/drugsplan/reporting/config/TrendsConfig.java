@@ -37,4 +37,11 @@ public interface TrendsConfig {
     /** Interval of the comment lines that keep an idle stream open through proxies. */
     @WithDefault("15s")
     Duration streamHeartbeat();
+
+    /**
+     * Codes one list parameter of a trend query or stream may name ({@code TRENDS_MAX_CODES}; 400 past it):
+     * REF_AREA, the longest code list, has 259.
+     */
+    @WithDefault("300")
+    int maxCodes();
 }

@@ -2,6 +2,8 @@ package eu.drugsplan.reporting.rest;
 
 import eu.drugsplan.common.rest.Problem;
 import eu.drugsplan.common.rest.ProblemException;
+import eu.drugsplan.common.series.TextLimits;
+import eu.drugsplan.reporting.config.TrendsConfig;
 import eu.drugsplan.reporting.service.MeasureCatalogue;
 import eu.drugsplan.reporting.service.MeasureFacts;
 import eu.drugsplan.reporting.service.TrendFilter;
@@ -19,6 +21,7 @@ import java.util.stream.Collectors;
  * Reads a trend query string: {@code area} and one parameter per dimension code list id of the measure,
  * each a comma-separated list of codes. A parameter that is not a dimension of the measure is refused
  * (a misspelt filter would otherwise silently return everything) - unless the catalogue cannot be asked.
+ * A list of more codes than {@code trends.max-codes}, or a code longer than any code, is refused with 400.
  */
 @ApplicationScoped
 public class TrendFilters {
@@ -26,9 +29,11 @@ public class TrendFilters {
     static final String AREA = "area";
 
     private final MeasureCatalogue catalogue;
+    private final int maxCodes;
 
-    public TrendFilters(MeasureCatalogue catalogue) {
+    public TrendFilters(MeasureCatalogue catalogue, TrendsConfig config) {
         this.catalogue = catalogue;
+        this.maxCodes = config.maxCodes();
     }
 
     public TrendFilter parse(String measure, MultivaluedMap<String, String> query) {
@@ -44,21 +49,36 @@ public class TrendFilters {
                 if (facts.known() && !facts.dimensions().contains(name)) {
                     throw unknownDimension(measure, name, facts.dimensions());
                 }
-                Set<String> codes = codes(values);
+                Set<String> codes = codes(name, values);
                 if (!codes.isEmpty()) {
                     dimensions.put(name, codes);
                 }
             }
         });
-        return TrendFilter.of(measure, codes(query.getOrDefault(AREA, List.of())), dimensions);
+        return TrendFilter.of(measure, codes(AREA, query.getOrDefault(AREA, List.of())), dimensions);
     }
 
-    static Set<String> codes(List<String> parameters) {
-        return parameters.stream()
+    /** The codes of a parameter (repeated or comma-separated), within the caps. */
+    Set<String> codes(String name, List<String> parameters) {
+        Set<String> codes = parameters.stream()
                 .flatMap(p -> Arrays.stream(p.split(",")))
                 .map(String::trim)
                 .filter(s -> !s.isEmpty())
                 .collect(Collectors.toSet());
+        if (codes.size() > maxCodes) {
+            throw tooMany(name, codes.size());
+        }
+        if (codes.stream().anyMatch(code -> code.length() > TextLimits.CODE)) {
+            throw new ProblemException(Problem.of(Response.Status.BAD_REQUEST, "invalid-parameter",
+                    "A code of '" + name + "' is longer than " + TextLimits.CODE + " characters, which no code is."));
+        }
+        return codes;
+    }
+
+    private ProblemException tooMany(String name, int count) {
+        return new ProblemException(Problem.of(Response.Status.BAD_REQUEST, "invalid-parameter",
+                "'" + name + "' names " + count + " codes, more than the " + maxCodes + " one request may name; "
+                        + "split the request."));
     }
 
     private static ProblemException unknownDimension(String measure, String name, List<String> dimensions) {

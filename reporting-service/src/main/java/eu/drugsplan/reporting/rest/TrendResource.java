@@ -52,7 +52,8 @@ public class TrendResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The trend of every matching series of a measure: ?area=AT,BE and one parameter per "
             + "dimension code list, e.g. ?SEX=M,F (comma-separated codes). Conditional with If-None-Match.")
-    @Parameter(name = "area", in = ParameterIn.QUERY, description = "Area codes, comma-separated",
+    @Parameter(name = "area", in = ParameterIn.QUERY, description = "Area codes, comma-separated: at most 300 "
+            + "(TRENDS_MAX_CODES; the same cap for each dimension parameter), each at most 64 characters; 400 past it",
             schema = @Schema(type = SchemaType.STRING))
     // the body is joined from the stored trend documents, so its shape is said here
     @APIResponse(responseCode = "200", description = "The trends, with an ETag",
@@ -74,10 +75,14 @@ public class TrendResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Server-Sent Events: every trend change from now on (event 'trend', data the trend JSON, "
             + "id seriesKey@dataVersion), optionally for some measures and areas (comma-separated)")
-    public Multi<OutboundSseEvent> stream(@QueryParam("measure") String measure, @QueryParam("area") String area,
-                                          @Context Sse sse) {
-        Set<String> measures = TrendFilters.codes(measure == null ? List.of() : List.of(measure));
-        Set<String> areas = TrendFilters.codes(area == null ? List.of() : List.of(area));
+    public Multi<OutboundSseEvent> stream(
+            @Parameter(description = "Measure codes, comma-separated: at most 300 (TRENDS_MAX_CODES), 400 past it")
+            @QueryParam("measure") String measure,
+            @Parameter(description = "Area codes, comma-separated: at most 300 (TRENDS_MAX_CODES), 400 past it")
+            @QueryParam("area") String area,
+            @Context Sse sse) {
+        Set<String> measures = filters.codes("measure", measure == null ? List.of() : List.of(measure));
+        Set<String> areas = filters.codes("area", area == null ? List.of() : List.of(area));
         Multi<OutboundSseEvent> changes = stream.changes(change ->
                         (measures.isEmpty() || measures.contains(change.measure()))
                                 && (areas.isEmpty() || areas.contains(change.area())))
