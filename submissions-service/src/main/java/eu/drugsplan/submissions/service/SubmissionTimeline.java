@@ -1,6 +1,8 @@
 package eu.drugsplan.submissions.service;
 
 import eu.drugsplan.submissions.client.StoreOutcomeClient;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import eu.drugsplan.submissions.client.StoreOutcomeClient.FailureDto;
 import eu.drugsplan.submissions.client.StoreOutcomeClient.OutcomeDto;
 import eu.drugsplan.submissions.repository.Submission;
 import eu.drugsplan.submissions.repository.SubmissionStatus;
@@ -18,7 +20,8 @@ import org.jboss.logging.Logger;
 /**
  * received -> validated -> published (Kafka acknowledged every outbox record of the submission) -> stored
  * (indicators-service applied every event). The store is asked over its internal API; when it cannot be
- * reached the step simply stays pending.
+ * reached the step simply stays pending. When the store gave up on an event (it went to the dead-letter topic)
+ * the step is FAILED with the store's reason: it would otherwise wait forever.
  */
 @ApplicationScoped
 public class SubmissionTimeline {
@@ -27,7 +30,13 @@ public class SubmissionTimeline {
 
     public enum StepState { DONE, PENDING, FAILED, SKIPPED }
 
-    public record Step(String name, StepState state, Instant at) {
+    /** {@code reason}: why a step failed, only then (left out of the JSON otherwise). */
+    public record Step(String name, StepState state, Instant at,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) String reason) {
+
+        public Step(String name, StepState state, Instant at) {
+            this(name, state, at, null);
+        }
     }
 
     record Timeline(List<Step> steps, OutcomeDto outcome) {
@@ -52,10 +61,26 @@ public class SubmissionTimeline {
         }
         Step published = published(s);
         OutcomeDto outcome = outcome(s);
+        return new Timeline(List.of(received, validated, published, stored(s, outcome)), outcome);
+    }
+
+    /** Package-private for its unit test. */
+    static Step stored(Submission s, OutcomeDto outcome) {
+        if (outcome != null && outcome.failedEvents() > 0) {
+            Instant at = outcome.failures().stream().map(FailureDto::failedAt).filter(java.util.Objects::nonNull)
+                    .max(Instant::compareTo).orElse(null);
+            return new Step("stored", StepState.FAILED, at, failureReason(s, outcome));
+        }
         boolean stored = outcome != null && outcome.applied() >= s.events();
-        return new Timeline(List.of(received, validated, published,
-                new Step("stored", stored ? StepState.DONE : StepState.PENDING, stored ? outcome.lastAppliedAt() : null)),
-                outcome);
+        return new Step("stored", stored ? StepState.DONE : StepState.PENDING, stored ? outcome.lastAppliedAt() : null);
+    }
+
+    /** "3 of 5 observations could not be stored: <the store's reason>", with the count of other failed events. */
+    private static String failureReason(Submission s, OutcomeDto outcome) {
+        String first = outcome.failures().isEmpty() ? "no reason given" : outcome.failures().get(0).reason();
+        long others = outcome.failedEvents() - 1;
+        return outcome.failed() + " of " + s.events() + " observations could not be stored: " + first
+                + (others > 0 ? " (and " + others + " more failed event" + (others > 1 ? "s" : "") + ")" : "");
     }
 
     private static Step validated(Submission s) {
