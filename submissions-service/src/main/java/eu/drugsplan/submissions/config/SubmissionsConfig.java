@@ -32,6 +32,15 @@ public interface SubmissionsConfig {
     @WithDefault("1000")
     int observationsPerEvent();
 
+    /**
+     * Most bytes of UTF-8 JSON one event carries: rows of long comments reach the broker's record size long
+     * before a thousand rows (Kafka's producer max.request.size and broker message.max.bytes are 1 MiB by
+     * default; key, headers and record overhead come on top). Half of that leaves room for both. Keep it above
+     * 16 KiB: a single row (up to about 4 KB) is never split.
+     */
+    @WithDefault("524288")
+    int eventMaxBytes();
+
     /** Conflicts listed in an answer; the counts always cover every row. */
     @WithDefault("1000")
     int maxConflictsShown();

@@ -32,7 +32,9 @@ record CsvLayout(int width, int measure, int structureId, int area, int period, 
     static CsvLayout sdmx(List<String> header) {
         Map<String, Integer> columns = index(header, name -> {
             int colon = name.indexOf(':');
-            return (colon < 0 ? name : name.substring(0, colon)).trim();
+            String id = (colon < 0 ? name : name.substring(0, colon)).trim();
+            // STRUCTURE[;] names the sub-field separator of multi-valued components; the column is STRUCTURE
+            return id.startsWith("STRUCTURE[") && id.endsWith("]") ? "STRUCTURE" : id;
         });
         Set<String> fields = Set.of("STRUCTURE", "STRUCTURE_ID", "ACTION", "REF_AREA", "TIME_PERIOD", "OBS_VALUE",
                 "OBS_STATUS", "COMMENT", "OBS_COMMENT");

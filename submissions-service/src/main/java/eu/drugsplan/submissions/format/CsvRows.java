@@ -6,6 +6,7 @@ import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
 import eu.drugsplan.common.rest.Problem;
 import eu.drugsplan.common.rest.ProblemException;
+import eu.drugsplan.common.series.TextLimits;
 import eu.drugsplan.submissions.service.ObservationRow;
 import eu.drugsplan.submissions.service.RowSource;
 import jakarta.ws.rs.core.Response;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 
 /**
  * The rows of a CSV body (text/csv or SDMX-CSV 2.0), parsed by FastCSV while they are read from the spooled
@@ -27,18 +29,25 @@ public final class CsvRows implements RowSource {
     private final CsvReader<CsvRecord> reader;
     private final CloseableIterator<CsvRecord> records;
     private final CsvLayout layout;
+    private final CsvDialect dialect;
 
-    private CsvRows(CsvReader<CsvRecord> reader, CloseableIterator<CsvRecord> records, CsvLayout layout) {
+    private CsvRows(CsvReader<CsvRecord> reader, CloseableIterator<CsvRecord> records, CsvLayout layout,
+                    CsvDialect dialect) {
         this.reader = reader;
         this.records = records;
         this.layout = layout;
+        this.dialect = dialect;
     }
 
-    /** Reads the header now, so that a body unusable as a whole is refused before anything is accepted. */
-    public static CsvRows open(Path body, BodyFormat format) {
+    /**
+     * Reads the header now, so that a body unusable as a whole is refused before anything is accepted.
+     * declaredDecimal: the decimal mark the Content-Type declares ({@link CsvDialect#declaredDecimal}).
+     */
+    public static CsvRows open(Path body, BodyFormat format, Optional<Character> declaredDecimal) {
+        CsvDialect dialect = CsvDialect.of(body, declaredDecimal);
         CsvReader<CsvRecord> reader = null;
         try {
-            reader = CsvReader.builder()
+            reader = CsvReader.builder().fieldSeparator(dialect.separator())
                     .allowExtraFields(true).allowMissingFields(true).skipEmptyLines(true).detectBomHeader(true)
                     .ofCsvRecord(body, StandardCharsets.UTF_8);
             CloseableIterator<CsvRecord> records = reader.iterator();
@@ -47,7 +56,7 @@ public final class CsvRows implements RowSource {
             }
             var header = records.next().getFields();
             CsvLayout layout = format == BodyFormat.SDMX_CSV ? CsvLayout.sdmx(header) : CsvLayout.plain(header);
-            return new CsvRows(reader, records, layout);
+            return new CsvRows(reader, records, layout, dialect);
         } catch (IOException e) {
             close(reader);
             throw new UncheckedIOException(e);
@@ -95,10 +104,26 @@ public final class CsvRows implements RowSource {
                 dimensions.put(layout.dimensionNames()[i], code);
             }
         }
+        String value = cell(record, layout.value());
+        if (value != null) {
+            Optional<String> decimal = dialect.value(value);
+            if (decimal.isEmpty()) {
+                return undecimal(line, value);
+            }
+            value = decimal.get();
+        }
         String measure = layout.measure() >= 0 ? cell(record, layout.measure()) : measureOf(cell(record, layout.structureId()));
         return new ObservationRow(line, measure, cell(record, layout.area()), cell(record, layout.period()), dimensions,
-                cell(record, layout.value()), cell(record, layout.status()), cell(record, layout.comment()),
+                value, cell(record, layout.status()), cell(record, layout.comment()),
                 cell(record, layout.action()));
+    }
+
+    /** A value the declared decimal comma cannot read: refused as a record, never guessed. */
+    private static ObservationRow undecimal(String line, String value) {
+        return new ObservationRow(line, null, null, null, Map.of(), null, null, null, null, "The value '"
+                + TextLimits.clean(value, TextLimits.CODE) + "' has a '.' or more than one ',', but the body declares"
+                + " decimal=\",\": the comma is its decimal mark, and a dot could only group thousands. Write the"
+                + " number without grouping, such as 1234,5.");
     }
 
     /** STRUCTURE_ID "EUDRUGS:PI09.DRUG_INDUCED_DEATHS(1.0)" or just "PI09.DRUG_INDUCED_DEATHS" names the measure. */

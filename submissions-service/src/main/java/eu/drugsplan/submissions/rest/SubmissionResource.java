@@ -5,6 +5,7 @@ import eu.drugsplan.common.rest.Problem;
 import eu.drugsplan.common.rest.ProblemException;
 import eu.drugsplan.submissions.config.SubmissionsConfig;
 import eu.drugsplan.submissions.format.BodyFormat;
+import eu.drugsplan.submissions.format.CsvDialect;
 import eu.drugsplan.submissions.format.CsvRows;
 import eu.drugsplan.submissions.format.JsonRows;
 import eu.drugsplan.submissions.repository.IdempotencyKeys;
@@ -16,6 +17,7 @@ import eu.drugsplan.submissions.service.SubmissionIntake;
 import eu.drugsplan.submissions.service.SubmissionQueries;
 import eu.drugsplan.submissions.service.SubmissionStatusView;
 import eu.drugsplan.submissions.service.SubmissionSummary;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Validator;
@@ -41,6 +43,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -81,10 +84,12 @@ public class SubmissionResource {
     private final SubmissionsConfig config;
     private final ObjectMapper json;
     private final Validator validator;
+    private final MemorySize maxBodySize;
 
     public SubmissionResource(SubmissionIntake intake, SubmissionQueries queries, IdempotencyKeys idempotencyKeys,
                               ReporterIdentity identity, SubmissionsConfig config, ObjectMapper json,
-                              Validator validator) {
+                              Validator validator,
+                              @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
         this.intake = intake;
         this.queries = queries;
         this.idempotencyKeys = idempotencyKeys;
@@ -92,6 +97,7 @@ public class SubmissionResource {
         this.config = config;
         this.json = json;
         this.validator = validator;
+        this.maxBodySize = maxBodySize;
     }
 
     @POST
@@ -126,11 +132,18 @@ public class SubmissionResource {
                            @QueryParam("dryRun") @DefaultValue("false")
                            @Parameter(schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) String dryRunParameter,
                            @HeaderParam("Idempotency-Key") @Size(min = 1, max = 200) String idempotencyKey,
-                           @HeaderParam("Prefer") String prefer, UriInfo uri) throws IOException {
+                           @HeaderParam("Prefer") String prefer,
+                           @HeaderParam(HttpHeaders.CONTENT_ENCODING) @Parameter(hidden = true) String contentEncoding,
+                           UriInfo uri) throws IOException {
         boolean dryRun = dryRun(dryRunParameter);
         BodyFormat format = BodyFormat.of(contentType);
+        Optional<ContentCoding> coding = ContentCoding.of(contentEncoding);
+        if (coding.isEmpty()) {
+            return ContentCoding.unsupported(contentEncoding, uri.getPath());
+        }
+        Optional<Character> decimal = format.isCsv() ? CsvDialect.declaredDecimal(contentType) : Optional.empty();
         String reporter = identity.reporter();
-        SpooledBody spooled = SpooledBody.spool(body, spoolDirectory(), format.mediaType());
+        SpooledBody spooled = SpooledBody.spool(body, spooling(format, coding.get(), decimal));
         try {
             Optional<Response> replay = dryRun ? Optional.empty() : replay(reporter, idempotencyKey, spooled, uri);
             if (replay.isPresent()) {
@@ -139,7 +152,7 @@ public class SubmissionResource {
             }
             boolean async = !dryRun && format.isCsv()
                     && (spooled.lines() - 1 > config.asyncRowThreshold() || respondAsync(prefer));
-            RowSource rows = rows(format, spooled);
+            RowSource rows = rows(format, spooled, decimal);
             IntakeResult result = intake.submit(new IntakeRequest(reporter, format.mediaType(), rows, dryRun, async,
                     Optional.ofNullable(idempotencyKey), spooled.sha256(), spooled::delete));
             return answer(result.status(), result.summary(), uri);
@@ -188,11 +201,20 @@ public class SubmissionResource {
         });
     }
 
-    private RowSource rows(BodyFormat format, SpooledBody spooled) throws IOException {
+    private RowSource rows(BodyFormat format, SpooledBody spooled, Optional<Character> decimal) throws IOException {
         if (format == BodyFormat.JSON) {
             return JsonRows.read(spooled.file(), json, validator, config.maxJsonRows());
         }
-        return CsvRows.open(spooled.file(), format);
+        return CsvRows.open(spooled.file(), format, decimal);
+    }
+
+    /**
+     * A compressed body is held to the limit a plain one has (the HTTP layer's, on the bytes received). The
+     * declared decimal mark is part of what the body means, so it is part of its hash for Idempotency-Key.
+     */
+    private SpooledBody.Spooling spooling(BodyFormat format, ContentCoding coding, Optional<Character> decimal) {
+        String meaning = format.mediaType() + decimal.map(mark -> ";decimal=" + mark).orElse("");
+        return new SpooledBody.Spooling(coding, spoolDirectory(), meaning, maxBodySize.asLongValue());
     }
 
     private static Response answer(int status, SubmissionSummary summary, UriInfo uri) {

@@ -50,7 +50,8 @@ public class SubmissionIntake {
         RowValidator validator = new RowValidator(snapshot, ReporterRights.of(request.reporter(), snapshot));
         Submission submission = open(request);
         IntakePipeline pipeline = new IntakePipeline(validator, eventWriter, submission.id, submission.reporter,
-                submission.receivedAt, config.maxConflictsShown(), config.observationsPerEvent());
+                submission.receivedAt, config.maxConflictsShown(), config.observationsPerEvent(),
+                config.eventMaxBytes());
         if (request.dryRun()) {
             return dryRun(request, submission, pipeline);
         }
