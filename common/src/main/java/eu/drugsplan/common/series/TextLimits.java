@@ -66,8 +66,9 @@ public final class TextLimits {
         if (text == null) {
             return null;
         }
-        StringBuilder cleaned = new StringBuilder(Math.min(text.length(), max));
-        for (int i = 0; i < text.length() && cleaned.length() < max; i++) {
+        StringBuilder cleaned = new StringBuilder(Math.max(0, Math.min(text.length(), max)));
+        int i = 0;
+        for (; i < text.length() && cleaned.length() < max; i++) {
             char c = text.charAt(i);
             boolean pair = Character.isHighSurrogate(c) && i + 1 < text.length()
                     && Character.isLowSurrogate(text.charAt(i + 1));
@@ -82,11 +83,20 @@ public final class TextLimits {
                 cleaned.append(c);
             }
         }
-        if (cleaned.length() >= max && text.length() > max) {
-            cleaned.setLength(max - 1);
-            cleaned.append('\u2026');
+        if (i < text.length() && max > 0) {
+            markCut(cleaned, max);
         }
         return cleaned.toString();
+    }
+
+    /** Ends a cut text with an ellipsis within max, never splitting a surrogate pair. */
+    private static void markCut(StringBuilder cleaned, int max) {
+        int end = Math.min(cleaned.length(), max - 1);
+        if (end > 0 && Character.isHighSurrogate(cleaned.charAt(end - 1))) {
+            end--;
+        }
+        cleaned.setLength(end);
+        cleaned.append('\u2026');
     }
 
     private static boolean forbidden(char c) {

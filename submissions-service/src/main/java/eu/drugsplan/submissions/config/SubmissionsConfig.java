@@ -52,7 +52,27 @@ public interface SubmissionsConfig {
     @WithDefault("10m")
     Duration transactionTimeout();
 
+    /**
+     * Distinct observations (series key and period) one submission may hold: their fingerprints, 16 bytes each,
+     * are kept in memory to refuse a second row for a key (DUPLICATE_KEY). About 64 MB at the default.
+     */
+    @WithDefault("2000000")
+    int maxDistinctKeys();
+
+    Period period();
+
     Catalogue catalogue();
+
+    interface Period {
+
+        /** The earliest year a period may lie in. */
+        @WithDefault("1900")
+        int earliestYear();
+
+        /** The latest year a period may lie in, as years after the current one (1: next year). */
+        @WithDefault("1")
+        int latestYearOffset();
+    }
 
     interface Catalogue {
 

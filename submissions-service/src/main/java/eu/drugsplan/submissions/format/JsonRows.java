@@ -1,5 +1,6 @@
 package eu.drugsplan.submissions.format;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,9 +32,11 @@ public final class JsonRows implements RowSource {
     }
 
     public static JsonRows read(Path body, ObjectMapper json, Validator validator, int maxRows) throws IOException {
-        // decimals as written: read as doubles, 1e-999999999 became 0.0 and was accepted as a zero
+        // decimals as written: read as doubles, 1e-999999999 became 0.0 and was accepted as a zero; and an object
+        // with a key twice ("value": 1, "value": 5) is refused as broken JSON: bound, the last one silently won
         SubmissionRequest request = json.readerFor(SubmissionRequest.class)
-                .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readValue(body.toFile());
+                .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION).readValue(body.toFile());
         if (request == null) {
             throw new ProblemException(Problem.of(Response.Status.BAD_REQUEST, "unreadable-body", "The body is empty."));
         }

@@ -24,7 +24,15 @@ public enum ConflictCode {
     VALUE_OUT_OF_RANGE("The value is outside the range of the measure's unit (percent 0-100, years 0-120, binary 0 or 1), or of what is stored (0, or 1e-15 to 1e15 in magnitude)."),
     REPORTER_NOT_ALLOWED_AREA("A Member State reports only for its own country and its sub-national areas."),
     REPORTER_NOT_ALLOWED_MEASURE("This reporter is not a source of the measure."),
-    ROW_MALFORMED("The CSV record does not have as many fields as the header.");
+    ROW_MALFORMED("The CSV record does not have as many fields as the header."),
+    TEXT_NOT_ALLOWED("The text holds a character that cannot be stored: NUL or another control character than tab,"
+            + " line feed and carriage return, an unpaired surrogate or a noncharacter."),
+    TEXT_TOO_LONG("The text is longer than the field allows (comment 1000 characters, value 100)."),
+    DUPLICATE_KEY("An earlier row of this submission has the same series and period with another action, value,"
+            + " status or comment; send one row per observation."),
+    VALUE_NOT_INTEGER("A count takes a whole number written without a decimal point (1.234 may mean 1234 where the"
+            + " point separates thousands)."),
+    PERIOD_OUT_OF_RANGE("The period's year is outside the years the suite accepts.");
 
     private final String description;
 

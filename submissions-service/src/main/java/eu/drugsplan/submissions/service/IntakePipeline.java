@@ -23,13 +23,16 @@ public final class IntakePipeline {
     private final List<Conflict> shownConflicts = new ArrayList<>();
     private final int maxConflictsShown;
     private final EventSplitter events;
+    private final SubmissionKeys keys;
     private Map<SeriesKey, List<ObservationChange>> accepted = new LinkedHashMap<>();
     private int acceptedRows;
     private List<Conflict> conflicts = new ArrayList<>();
 
     public IntakePipeline(RowValidator validator, ObjectWriter eventWriter, UUID submissionId, String reporter,
-                          Instant receivedAt, int maxConflictsShown, int observationsPerEvent, int eventMaxBytes) {
+                          Instant receivedAt, int maxConflictsShown, int observationsPerEvent, int eventMaxBytes,
+                          SubmissionKeys keys) {
         this.validator = validator;
+        this.keys = keys;
         this.maxConflictsShown = maxConflictsShown;
         this.events = new EventSplitter(eventWriter, submissionId, reporter, receivedAt, observationsPerEvent,
                 eventMaxBytes);
@@ -47,8 +50,14 @@ public final class IntakePipeline {
         counts.received++;
         List<Conflict> rowConflicts = validator.validate(row);
         if (rowConflicts.isEmpty()) {
-            accept(row);
-            return;
+            ObservationChange change = change(row);
+            SeriesKey series = SeriesKey.of(row.measure(), row.area(), row.dimensions());
+            if (keys.admit(series + "|" + row.period(), content(change)) != SubmissionKeys.Seen.CONFLICTING) {
+                accept(series, change);
+                return;
+            }
+            rowConflicts = List.of(Conflict.of(row.pointer(), "row", ConflictCode.DUPLICATE_KEY,
+                    series + " " + row.period()));
         }
         counts.rejected++;
         conflicts.addAll(rowConflicts);
@@ -82,13 +91,24 @@ public final class IntakePipeline {
         return shownConflicts;
     }
 
-    private void accept(ObservationRow row) {
-        ObservationAction action = RowValidator.action(row.action()).orElseThrow();
-        SeriesKey series = SeriesKey.of(row.measure(), row.area(), row.dimensions());
-        accepted.computeIfAbsent(series, key -> new ArrayList<>()).add(new ObservationChange(action, row.period(),
-                RowValidator.value(row).orElse(null), RowValidator.status(row), row.comment()));
+    private static ObservationChange change(ObservationRow row) {
+        return new ObservationChange(RowValidator.action(row.action()).orElseThrow(), row.period(),
+                RowValidator.value(row).orElse(null), RowValidator.status(row), row.comment());
+    }
+
+    /**
+     * What a row says, for telling a harmless repeat from a contradiction: values compared as numbers (1.5 and
+     * 1.50 are one value). An accepted row's texts hold no NUL or U+0001, so they separate and mark absence.
+     */
+    private static String content(ObservationChange change) {
+        return change.action() + "\u0000" + (change.value() == null ? "\u0001" : change.value().stripTrailingZeros())
+                + "\u0000" + change.status() + "\u0000" + (change.comment() == null ? "\u0001" : change.comment());
+    }
+
+    private void accept(SeriesKey series, ObservationChange change) {
+        accepted.computeIfAbsent(series, key -> new ArrayList<>()).add(change);
         acceptedRows++;
-        if (action == ObservationAction.DELETE) {
+        if (change.action() == ObservationAction.DELETE) {
             counts.deleted++;
         } else {
             counts.accepted++;

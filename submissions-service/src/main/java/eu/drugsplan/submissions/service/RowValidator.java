@@ -2,6 +2,7 @@ package eu.drugsplan.submissions.service;
 
 import eu.drugsplan.common.event.ObservationAction;
 import eu.drugsplan.common.series.Period;
+import eu.drugsplan.common.series.TextLimits;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,23 +13,32 @@ import java.util.regex.Pattern;
 /**
  * Judges each row of one reporter's submission: first its shape, then against the catalogue snapshot the
  * submission started with. Every failed rule is a conflict naming the field and the rule, so a reporter can
- * fix all of a row at once.
+ * fix all of a row at once. A row it accepts is storable everywhere after it: every text it carries on is a
+ * code of the catalogue's form, a period, or a comment within {@link TextLimits}.
  */
 public final class RowValidator {
 
-    private static final Pattern MEASURE = Pattern.compile("PI(0[1-9]|1[0-2])\\.[A-Z0-9_]{1,60}");
+    // "PIxx." and at most 59 more: a measure code is a code of TextLimits.CODE characters like any other
+    private static final Pattern MEASURE = Pattern.compile("PI(0[1-9]|1[0-2])\\.[A-Z0-9_]{1,59}");
     private static final Pattern CODE = Pattern.compile("[A-Z0-9][A-Z0-9_.\\-]{0,63}");
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final BigDecimal MAX_YEARS = BigDecimal.valueOf(120);
     private static final BigDecimal SMALLEST = new BigDecimal("1e-15");
     private static final BigDecimal LARGEST = new BigDecimal("1e15");
+    /**
+     * Longest value text parsed: a storable value needs at most about 40 characters, and parsing a number of a
+     * million digits takes seconds (BigDecimal's parsing is quadratic in the digits).
+     */
+    static final int VALUE_CHARS = 100;
 
     private final Catalogue catalogue;
     private final ReporterRights rights;
+    private final PeriodRange years;
 
-    public RowValidator(Catalogue catalogue, ReporterRights rights) {
+    public RowValidator(Catalogue catalogue, ReporterRights rights, PeriodRange years) {
         this.catalogue = catalogue;
         this.rights = rights;
+        this.years = years;
     }
 
     public List<Conflict> validate(ObservationRow row) {
@@ -50,6 +60,7 @@ public final class RowValidator {
         } else if (action.filter(a -> a == ObservationAction.DELETE).isEmpty()) {
             checkValue(row, measure, status.missing(), conflicts);
         }
+        checkText(row, "comment", row.comment(), TextLimits.COMMENT, conflicts);
         measure.ifPresent(m -> checkRights(row, m, areaKnown, conflicts));
         return conflicts;
     }
@@ -71,9 +82,13 @@ public final class RowValidator {
         };
     }
 
-    /** The numeric value; empty when the row carries none. Call only on a validated row. */
+    /**
+     * The numeric value; empty when the row carries none, and for a delete, which ignores its value (SDMX-CSV
+     * marks a deleted value with "-"). Call only on a validated row.
+     */
     public static Optional<BigDecimal> value(ObservationRow row) {
-        return isBlank(row.value()) ? Optional.empty() : Optional.of(new BigDecimal(row.value().trim()));
+        boolean delete = action(row.action()).filter(a -> a == ObservationAction.DELETE).isPresent();
+        return delete || isBlank(row.value()) ? Optional.empty() : Optional.of(new BigDecimal(row.value().trim()));
     }
 
     private Optional<Catalogue.Measure> checkMeasure(ObservationRow row, List<Conflict> conflicts) {
@@ -109,6 +124,10 @@ public final class RowValidator {
         Optional<Period> period = Period.parse(row.period());
         if (period.isEmpty()) {
             conflicts.add(Conflict.of(row.pointer(), "period", ConflictCode.PERIOD_INVALID, row.period()));
+        } else if (!years.contains(period.get().year())) {
+            conflicts.add(new Conflict(row.pointer(), "period", ConflictCode.PERIOD_OUT_OF_RANGE,
+                    ConflictCode.PERIOD_OUT_OF_RANGE.description() + " Given: '" + row.period() + "', accepted: "
+                            + years.earliestYear() + " to " + years.latestYear() + "."));
         } else if (measure.isPresent() && period.get().frequency() != measure.get().frequency()) {
             conflicts.add(new Conflict(row.pointer(), "period", ConflictCode.PERIOD_FREQUENCY_MISMATCH,
                     ConflictCode.PERIOD_FREQUENCY_MISMATCH.description() + " Given: '" + row.period() + "' ("
@@ -141,6 +160,10 @@ public final class RowValidator {
             }
             return;
         }
+        if (row.value().length() > VALUE_CHARS) {
+            conflicts.add(Conflict.of(row.pointer(), "value", ConflictCode.TEXT_TOO_LONG, row.value()));
+            return;
+        }
         Optional<BigDecimal> value = finiteDecimal(row.value().trim());
         if (value.isEmpty()) {
             conflicts.add(Conflict.of(row.pointer(), "value", ConflictCode.VALUE_NOT_FINITE, row.value()));
@@ -148,9 +171,34 @@ public final class RowValidator {
             conflicts.add(new Conflict(row.pointer(), "value", ConflictCode.VALUE_OUT_OF_RANGE, "A value must be 0 or"
                     + " between 1e-15 and 1e15 in magnitude. Given: '" + row.value() + "'."));
         } else if (measure.isPresent()) {
-            fitsUnit(value.get(), measure.get().unitKind())
+            Catalogue.UnitKind kind = measure.get().unitKind();
+            fitsUnit(value.get(), kind)
+                    .or(() -> kind == Catalogue.UnitKind.COUNT && !wholeNumber(row.value().trim(), value.get())
+                            ? Optional.of(ConflictCode.VALUE_NOT_INTEGER) : Optional.empty())
                     .ifPresent(code -> conflicts.add(new Conflict(row.pointer(), "value", code, code.description()
-                            + " Given: '" + row.value() + "' for a " + measure.get().unitKind() + " measure.")));
+                            + " Given: " + Conflict.quote(row.value()) + " for a " + kind + " measure.")));
+        }
+    }
+
+    /**
+     * Whether a count is written as a whole number. In a CSV or SDMX-CSV cell or a JSON string a decimal point is
+     * refused even before zeros: in much of the EU the point separates thousands, so 1.000 is a thousand, and
+     * reading it as 1 would store a wrong value without a word; 12.0 from a tool that writes every number as a
+     * float is refused with it, and the reporter resends 12. A JSON number is read by JSON's grammar (RFC 8259,
+     * section 6: one decimal mark, no grouping), so it arrives as its value: 12.0 is 12 and passes, 1.5 does not.
+     * An exponent (1E+3) is no separator and stays allowed.
+     */
+    static boolean wholeNumber(String text, BigDecimal value) {
+        return text.indexOf('.') < 0 && value.stripTrailingZeros().scale() <= 0;
+    }
+
+    /** A free text: storable characters first, then its length. */
+    private static void checkText(ObservationRow row, String field, String text, int max, List<Conflict> conflicts) {
+        if (!TextLimits.storable(text)) {
+            conflicts.add(Conflict.of(row.pointer(), field, ConflictCode.TEXT_NOT_ALLOWED, text));
+        } else if (!TextLimits.fits(text, max)) {
+            conflicts.add(new Conflict(row.pointer(), field, ConflictCode.TEXT_TOO_LONG, ConflictCode.TEXT_TOO_LONG
+                    .description() + " Given: " + text.length() + " characters, at most " + max + "."));
         }
     }
 

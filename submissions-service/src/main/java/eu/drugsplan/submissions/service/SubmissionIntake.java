@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 /**
@@ -47,11 +48,12 @@ public class SubmissionIntake {
 
     public IntakeResult submit(IntakeRequest request) {
         Catalogue snapshot = catalogue.current();
-        RowValidator validator = new RowValidator(snapshot, ReporterRights.of(request.reporter(), snapshot));
         Submission submission = open(request);
+        RowValidator validator = new RowValidator(snapshot, ReporterRights.of(request.reporter(), snapshot),
+                years(submission));
         IntakePipeline pipeline = new IntakePipeline(validator, eventWriter, submission.id, submission.reporter,
                 submission.receivedAt, config.maxConflictsShown(), config.observationsPerEvent(),
-                config.eventMaxBytes());
+                config.eventMaxBytes(), new SubmissionKeys(config.maxDistinctKeys()));
         if (request.dryRun()) {
             return dryRun(request, submission, pipeline);
         }
@@ -146,6 +148,12 @@ public class SubmissionIntake {
     private void remember(IntakeRequest request, Submission submission, Response.Status answer) {
         request.idempotencyKey().ifPresent(key -> idempotencyKeys.remember(submission.reporter, key,
                 new IdempotencyKeys.Remembered(request.requestHash(), submission.id, answer.getStatusCode())));
+    }
+
+    /** The years a period may lie in, relative to the year (UTC) the submission was received. */
+    private PeriodRange years(Submission submission) {
+        return PeriodRange.upTo(config.period().earliestYear(), submission.receivedAt.atZone(ZoneOffset.UTC).getYear(),
+                config.period().latestYearOffset());
     }
 
     int timeoutSeconds() {

@@ -83,7 +83,10 @@ class LargeCsvTest {
         return status.get();
     }
 
-    /** Waste-water loads by site, substance, statistic and year; the last `negative` rows carry a negative load. */
+    /**
+     * Waste-water loads by site, substance, statistic and year, one row per observation (a second row for one
+     * would be a DUPLICATE_KEY); the last `negative` rows carry a negative load.
+     */
     static Path wastewaterCsv(int rows, int negative) throws IOException {
         List<String> sites = Fixtures.codes("REF_AREA").stream().filter(c -> c.matches("[A-Z]{2}\\d{3}")).toList();
         List<String> substances = Fixtures.codes("SUBSTANCE");
@@ -93,8 +96,10 @@ class LargeCsvTest {
             out.write("measure,area,period,value,status,comment,action,SUBSTANCE,STAT\n");
             for (int i = 0; i < rows; i++) {
                 String value = i >= rows - negative ? "-1" : Integer.toString(i % 997);
-                out.write("PI02.WASTEWATER_LOAD," + sites.get(i % sites.size()) + "," + (2000 + i % 25) + "," + value
-                        + ",,,," + substances.get(i % substances.size()) + "," + stats.get(i % stats.size()) + "\n");
+                int combination = i / sites.size();
+                out.write("PI02.WASTEWATER_LOAD," + sites.get(i % sites.size()) + "," + (2000 + combination % 25) + ","
+                        + value + ",,,," + substances.get(combination / 25 % substances.size()) + ","
+                        + stats.get(combination / 25 / substances.size() % stats.size()) + "\n");
             }
         }
         return csv;
