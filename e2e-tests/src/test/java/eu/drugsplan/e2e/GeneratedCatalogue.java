@@ -1,0 +1,68 @@
+package eu.drugsplan.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the property generators know of the catalogue, read through the gateway as any client would read it:
+ * the measures a Member State may submit, their dimensions and codes, and the observation statuses.
+ */
+record GeneratedCatalogue(List<Measure> measures, Map<String, List<String>> codes, List<String> valueStatuses,
+                          List<String> missingStatuses, List<String> measureCodes) {
+
+    record Measure(String code, String unitKind, List<String> dimensions) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static GeneratedCatalogue read(RawHttp http) throws IOException {
+        JsonNode measures = get(http, "/api/v1/measures");
+        List<Measure> open = new ArrayList<>();
+        List<String> all = new ArrayList<>();
+        Map<String, List<String>> codes = new LinkedHashMap<>();
+        for (JsonNode measure : measures) {
+            all.add(measure.get("code").asText());
+            List<String> dimensions = new ArrayList<>();
+            measure.get("dimensions").forEach(d -> dimensions.add(d.asText()));
+            boolean annual = "A".equals(measure.get("frequency").asText());
+            if (annual && measure.get("reporters").get("memberStates").asBoolean()) {
+                open.add(new Measure(measure.get("code").asText(), measure.get("unitKind").asText(), List.copyOf(dimensions)));
+            }
+            for (String dimension : dimensions) {
+                if (!codes.containsKey(dimension)) {
+                    codes.put(dimension, codeList(http, dimension));
+                }
+            }
+        }
+        List<String> valueStatuses = new ArrayList<>();
+        List<String> missingStatuses = new ArrayList<>();
+        for (JsonNode code : get(http, "/api/v1/codelists/OBS_STATUS").get("codes")) {
+            boolean missing = code.path("properties").path("missing").asBoolean(false);
+            (missing ? missingStatuses : valueStatuses).add(code.get("code").asText());
+        }
+        if (open.size() < 5 || valueStatuses.isEmpty()) {
+            throw new IllegalStateException("the catalogue served by the gateway is too small: " + open);
+        }
+        return new GeneratedCatalogue(List.copyOf(open), Map.copyOf(codes), List.copyOf(valueStatuses),
+                List.copyOf(missingStatuses), List.copyOf(all));
+    }
+
+    private static List<String> codeList(RawHttp http, String id) throws IOException {
+        List<String> codes = new ArrayList<>();
+        get(http, "/api/v1/codelists/" + id).get("codes").forEach(c -> codes.add(c.get("code").asText()));
+        return List.copyOf(codes);
+    }
+
+    private static JsonNode get(RawHttp http, String path) throws IOException {
+        RawHttp.Answer answer = http.send(RawHttp.Request.of("GET", path).header("Accept", "application/json"));
+        if (answer.status() != 200) {
+            throw new IllegalStateException("GET " + path + " answered " + answer);
+        }
+        return JSON.readTree(answer.body());
+    }
+}
