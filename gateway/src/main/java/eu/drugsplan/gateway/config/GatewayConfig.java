@@ -17,7 +17,10 @@ public interface GatewayConfig {
     @WithDefault("2s")
     Duration connectTimeout();
 
-    /** How long a backend may stay silent on a request before the gateway answers 504. */
+    /**
+     * How long a backend connection may carry no byte in either direction before the gateway answers 504: an
+     * upload that keeps sending is never cut, and the wait for an answer counts from the last byte sent.
+     */
     @WithDefault("30s")
     Duration idleTimeout();
 
@@ -30,6 +33,8 @@ public interface GatewayConfig {
     Headers headers();
 
     OpenApi openapi();
+
+    Isolation isolation();
 
     interface Backends {
         URI indicators();
@@ -104,5 +109,44 @@ public interface GatewayConfig {
         /** How long each service may take to hand over its document. */
         @WithDefault("5s")
         Duration fetchTimeout();
+    }
+
+    /** What one client may hold at once, and how long anyone waits for a backend (protection/, proxy/). */
+    interface Isolation {
+        /** Open connections per client address (0: no limit); counted from a connection's first request. */
+        @WithDefault("128")
+        int connectionsPerClient();
+
+        /** Requests in flight per reporter, or per address when anonymous (0: no limit); streams not counted. */
+        @WithDefault("64")
+        int requestsPerClient();
+
+        /** Open trend streams per reporter, or per address when anonymous (0: no limit). */
+        @WithDefault("8")
+        int streamsPerClient();
+
+        /** Pooled connections to each backend for ordinary requests. */
+        @WithDefault("100")
+        int poolSize();
+
+        /** Connections to the reporting service for trend streams: a pool of their own, so streams never take ordinary slots. */
+        @WithDefault("512")
+        int streamPoolSize();
+
+        /** How long a request may wait for a pooled backend connection before it is answered 503. */
+        @WithDefault("1s")
+        Duration poolWait();
+
+        /** How many requests may wait for a pooled connection at once; more are answered 503 at once. */
+        @WithDefault("256")
+        int poolWaitQueue();
+
+        /** How long a request body may stop moving before the gateway answers 408 and closes the connection. */
+        @WithDefault("15s")
+        Duration bodyIdleTimeout();
+
+        /** The Retry-After (seconds) of a refusal for a limit above or a busy pool. */
+        @WithDefault("2")
+        int retryAfter();
     }
 }

@@ -1,6 +1,8 @@
 package eu.drugsplan.gateway.http;
 
 import eu.drugsplan.gateway.protection.BodySizeLimit;
+import eu.drugsplan.gateway.protection.ClientConcurrency;
+import eu.drugsplan.gateway.protection.ConnectionLimit;
 import eu.drugsplan.gateway.proxy.ForwardingHeaders;
 import eu.drugsplan.gateway.protection.RateLimiter;
 import eu.drugsplan.gateway.protection.SecurityHeaders;
@@ -21,11 +23,14 @@ public class GatewayFilters {
     static final String API = "/api/v1/*";
 
     void register(@Observes Router router, SecurityHeaders headers, BodySizeLimit bodySize,
-                  BearerAuthentication authentication, RateLimiter rateLimiter, AccessPolicy access) {
+                  BearerAuthentication authentication, RateLimiter rateLimiter, AccessPolicy access,
+                  ConnectionLimit connections, ClientConcurrency concurrency) {
         router.route().order(-300).handler(ForwardingHeaders::adoptRequestId);
         router.route().order(-200).handler(headers);
+        router.route().order(-180).handler(connections);
         router.route(API).order(-140).handler(bodySize);
         router.route(API).order(-130).handler(authentication);
+        router.route(API).order(-125).handler(concurrency);
         router.route(API).order(-120).handler(rateLimiter);
         router.route(API).order(-110).handler(access);
     }

@@ -17,7 +17,8 @@ import java.util.concurrent.Executors;
 /**
  * Three stand-in services (plain JDK HTTP servers, no Quarkus) behind the gateway under test. Each answers any
  * API request with what it received - method, path, whether a bearer token came along, how many body bytes -
- * and serves a small OpenAPI document of its own at /q/openapi, so routing and merging can be checked.
+ * and serves a small OpenAPI document of its own at /q/openapi, so routing and merging can be checked. A request
+ * with {@code If-None-Match: "echo"} gets a bodiless 304.
  */
 public class EchoBackends implements QuarkusTestResourceLifecycleManager {
 
@@ -37,7 +38,8 @@ public class EchoBackends implements QuarkusTestResourceLifecycleManager {
     private static HttpServer serve(String service) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.setExecutor(Executors.newFixedThreadPool(4));
+            // a thread per exchange: tests hold hundreds of streams and unfinished bodies open at once
+            server.setExecutor(Executors.newCachedThreadPool());
             server.createContext("/", exchange -> answer(service, exchange));
             server.start();
             return server;
@@ -47,6 +49,10 @@ public class EchoBackends implements QuarkusTestResourceLifecycleManager {
     }
 
     private static void answer(String service, HttpExchange exchange) throws IOException {
+        if (exchange.getRequestURI().getPath().endsWith("/stream")) {
+            stream(exchange);
+            return;
+        }
         long bytes = 0;
         try (InputStream body = exchange.getRequestBody()) {
             byte[] buffer = new byte[65536];
@@ -55,6 +61,14 @@ public class EchoBackends implements QuarkusTestResourceLifecycleManager {
             }
         }
         String path = exchange.getRequestURI().getPath();
+        if ("\"echo\"".equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+            // a conditional request that matches: a bodiless 304, as the services send for an unchanged trend
+            exchange.getResponseHeaders().set("ETag", "\"echo\"");
+            exchange.sendResponseHeaders(304, -1);
+            exchange.close();
+            return;
+        }
+        pause(exchange.getRequestURI().getQuery());
         String json = path.equals("/q/openapi") ? OpenApiDocuments.of(service)
                 : "{\"service\":\"" + service + "\",\"method\":\"" + exchange.getRequestMethod() + "\",\"path\":\"" + path
                 + "\",\"bearer\":" + (exchange.getRequestHeaders().getFirst("Authorization") != null)
@@ -66,6 +80,33 @@ public class EchoBackends implements QuarkusTestResourceLifecycleManager {
         exchange.sendResponseHeaders(200, out.length);
         try (OutputStream response = exchange.getResponseBody()) {
             response.write(out);
+        }
+    }
+
+    /** ?sleep=millis: the service takes that long to answer (after reading the body). */
+    private static void pause(String query) {
+        if (query != null && query.startsWith("sleep=")) {
+            try {
+                Thread.sleep(Long.parseLong(query.substring("sleep=".length())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Like the trend stream: a first comment, then a heartbeat every 200 ms until the client goes away. */
+    private static void stream(HttpExchange exchange) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(":subscribed\n\n".getBytes(StandardCharsets.UTF_8));
+            while (true) {
+                out.flush();
+                Thread.sleep(200);
+                out.write(":heartbeat\n\n".getBytes(StandardCharsets.UTF_8));
+            }
+        } catch (IOException | InterruptedException gone) {
+            // the client (the gateway) closed the stream
         }
     }
 
