@@ -134,7 +134,7 @@ class ScaledOutSuiteTest {
                 .auth().oauth2(Tokens.forReporter(area, "submitter"))
                 .contentType(ContentType.JSON).body("{\"observations\": [" + rows + "]}")
                 .when().post("/api/v1/submissions")
-                .then().statusCode(201).body("accepted", equalTo(SEXES.size()));
+                .then().log().ifValidationFails().statusCode(201).body("accepted", equalTo(SEXES.size()));
     }
 
     /** A distinct, reproducible value per series, year and revision. */

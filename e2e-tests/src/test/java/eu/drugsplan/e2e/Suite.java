@@ -51,9 +51,7 @@ final class Suite implements AutoCloseable {
     }
 
     static Suite start() throws IOException {
-        Suite suite = new Suite();
-        suite.launch();
-        return suite;
+        return launched(new Suite());
     }
 
     /**
@@ -61,9 +59,18 @@ final class Suite implements AutoCloseable {
      * gateway and the other services call the first replica; every replica consumes in its service's group.
      */
     static Suite startWithReplicas(Map<String, Integer> replicas) throws IOException {
-        Suite suite = new Suite(replicas);
-        suite.launch();
-        return suite;
+        return launched(new Suite(replicas));
+    }
+
+    /** A suite that does not come up stops what it started: no test class closes a suite it never got. */
+    private static Suite launched(Suite suite) throws IOException {
+        try {
+            suite.launch();
+            return suite;
+        } catch (IOException | RuntimeException e) {
+            suite.close();
+            throw e;
+        }
     }
 
     /** The management base URL (health, metrics) of every replica of a service, the first one first. */
