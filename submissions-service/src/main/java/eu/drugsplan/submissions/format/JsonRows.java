@@ -79,6 +79,11 @@ public final class JsonRows implements RowSource {
     }
 
     private static String text(JsonNode value) {
-        return value == null || value.isNull() ? null : value.asText();
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        // a JSON number as its plain decimal: Jackson keeps 110.0 as 1.1E+2 once trailing zeros are stripped, and
+        // that text would read as a decimal with a point to the count rule (a whole number refused)
+        return value.isNumber() ? value.decimalValue().stripTrailingZeros().toPlainString() : value.asText();
     }
 }

@@ -211,10 +211,14 @@ class IntakeRulesTest {
                 .body("conflicts[0].code", equalTo("VALUE_NOT_INTEGER"));
     }
 
-    /** JSON's grammar (RFC 8259, section 6) has one decimal mark and no grouping: 12.0 there is twelve. */
-    @Test
-    void a_whole_count_as_a_json_number_with_a_zero_fraction_is_twelve() {
-        postJson(deaths("2021", "M", "12.0", "")).statusCode(201).body("accepted", equalTo(1));
+    /**
+     * JSON's grammar (RFC 8259, section 6) has one decimal mark and no grouping: 12.0 there is twelve. 110.0 and
+     * 1E+2 once came through Jackson as the text 1.1E+2, which has a point, and were refused as decimals.
+     */
+    @ParameterizedTest(name = "a count of {0} as a JSON number is a whole number")
+    @CsvSource({"12.0", "110.0", "1E+2", "100"})
+    void a_whole_count_as_a_json_number_with_a_zero_fraction_is_whole(String value) {
+        postJson(deaths("2021", "M", value, "")).statusCode(201).body("accepted", equalTo(1));
     }
 
     @Test
