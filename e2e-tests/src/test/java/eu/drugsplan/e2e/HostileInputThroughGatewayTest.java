@@ -317,7 +317,7 @@ class HostileInputThroughGatewayTest {
 
             // --- GET /api/v1/data/{measure}, /{key}, /history ---
             refused(404, "data of a measure not in the catalogue", get("/api/v1/data/PI99.NOTHING", null)),
-            refused(404, "a path traversal as the measure", get("/api/v1/data/..%2F..%2Fetc%2Fpasswd", null)),
+            refused(400, "a path traversal as the measure", get("/api/v1/data/..%2F..%2Fetc%2Fpasswd", null)),
             refused(404, "SQL as the measure", get("/api/v1/data/PI09%27%20OR%20%271%27%3D%271", null)),
             refused(400, "a path traversal as the key", get("/api/v1/data/" + DEATHS + "/..%2F..%2Fetc%2Fpasswd", null)),
             refused(400, "a key with too many parts", get("/api/v1/data/" + DEATHS + "/MT.M.TOTAL.X.Y", null)),
@@ -353,10 +353,10 @@ class HostileInputThroughGatewayTest {
             refused(401, "coverage with a token for another audience", get("/api/v1/coverage?measure=" + DEATHS, "wrong-audience")),
 
             // --- the catalogue: indicators, measures, codelists, reporters ---
-            refused(404, "a path traversal as the indicator", get("/api/v1/indicators/..%2F..%2Fetc%2Fpasswd", null)),
+            refused(400, "a path traversal as the indicator", get("/api/v1/indicators/..%2F..%2Fetc%2Fpasswd", null)),
             refused(404, "SQL as the indicator", get("/api/v1/indicators/PI01%27%20OR%201%3D1", null)),
-            refused(404, "markup as the measure", get("/api/v1/measures/%3Cscript%3Ealert(1)%3C%2Fscript%3E", null)),
-            refused(404, "a path traversal as the code list", get("/api/v1/codelists/..%2F..%2Fsecret", null)),
+            refused(400, "markup as the measure", get("/api/v1/measures/%3Cscript%3Ealert(1)%3C%2Fscript%3E", null)),
+            refused(400, "a path traversal as the code list", get("/api/v1/codelists/..%2F..%2Fsecret", null)),
             refused(404, "invalid UTF-8 as the code list", get("/api/v1/codelists/%C3%28", null)),
             refused(401, "the indicators with an unsigned token", get("/api/v1/indicators", "unsigned")),
             refused(401, "the measures with an expired token", get("/api/v1/measures", "expired")),

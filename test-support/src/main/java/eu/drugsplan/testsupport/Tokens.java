@@ -34,6 +34,11 @@ public final class Tokens {
         return sign(claims(reporter, ISSUER, AUDIENCE, Instant.now().plusSeconds(3600), roles), TestKeys.otherPrivateKey());
     }
 
+    /** A token signed with the test key whose claims are exactly these JSON claims (claim-type tests). */
+    public static String withClaims(String claimsJson) {
+        return sign(claimsJson, TestKeys.privateKey());
+    }
+
     public static String unsigned(String reporter, String... roles) {
         String header = encode("{\"alg\":\"none\",\"typ\":\"JWT\"}");
         return header + "." + encode(claims(reporter, ISSUER, AUDIENCE, Instant.now().plusSeconds(3600), roles)) + ".";

@@ -14,7 +14,10 @@ import jakarta.enterprise.event.Observes;
 
 /**
  * The checks every API request passes, in this order, before the proxy routes (which have no explicit order
- * and so come after these negative ones): size first (cheapest, and before a body is read), then who is
+ * and so come after these negative ones): the request id and the answer's headers and framing are set up
+ * first, so that every refusal carries them; then, for every path, the request's framing (a doubtful one
+ * closes the connection) and its one canonical path, which every later rule reads (http/CanonicalPath); then
+ * for the API size (cheapest, and before a body is read), whether the path and method exist, then who is
  * calling, then how often they call, then whether they may.
  */
 @ApplicationScoped
@@ -24,11 +27,17 @@ public class GatewayFilters {
 
     void register(@Observes Router router, SecurityHeaders headers, BodySizeLimit bodySize,
                   BearerAuthentication authentication, RateLimiter rateLimiter, AccessPolicy access,
-                  ConnectionLimit connections, ClientConcurrency concurrency) {
+                  ResponseFraming responseFraming, RequestFraming requestFraming, CanonicalPathFilter canonicalPath,
+                  ApiRoutes apiRoutes, ConnectionLimit connections, ClientConcurrency concurrency) {
         router.route().order(-300).handler(ForwardingHeaders::adoptRequestId);
         router.route().order(-200).handler(headers);
+        router.route().order(-195).handler(responseFraming);
+        router.route().order(-192).handler(requestFraming::checkFraming);
+        router.route().order(-190).handler(canonicalPath);
+        router.route().order(-185).handler(requestFraming::checkCoding);
         router.route().order(-180).handler(connections);
         router.route(API).order(-140).handler(bodySize);
+        router.route(API).order(-135).handler(apiRoutes);
         router.route(API).order(-130).handler(authentication);
         router.route(API).order(-125).handler(concurrency);
         router.route(API).order(-120).handler(rateLimiter);

@@ -18,15 +18,18 @@ public final class Problems {
     }
 
     public static JsonObject document(HttpResponseStatus status, String slug, String detail, String instance) {
-        return new JsonObject()
+        JsonObject document = new JsonObject()
                 .put("type", TYPE_BASE + slug)
                 .put("title", status.reasonPhrase())
                 .put("status", status.code())
-                .put("detail", detail)
-                .put("instance", instance);
+                .put("detail", detail);
+        return instance == null ? document : document.put("instance", instance);
     }
 
-    /** Ends the exchange with a problem; the request is not passed on. */
+    /**
+     * Ends the exchange with a problem; the request is not passed on. The instance is the canonical path (none
+     * for a request refused because its path has no canonical form).
+     */
     public static void send(RoutingContext context, HttpResponseStatus status, String slug, String detail) {
         HttpServerResponse response = context.response();
         if (response.ended()) {
@@ -35,6 +38,15 @@ public final class Problems {
         response.setStatusCode(status.code())
                 .putHeader("Content-Type", MEDIA_TYPE)
                 .putHeader("Cache-Control", "no-store")
-                .end(document(status, slug, detail, context.request().path()).encode());
+                .end(document(status, slug, detail, context.get(CanonicalPath.KEY)).encode());
+    }
+
+    /**
+     * A problem after which the connection cannot be trusted (its framing is in doubt, or a body is left
+     * unread): the answer says so and the connection really closes once it is written (ResponseFraming).
+     */
+    public static void sendAndClose(RoutingContext context, HttpResponseStatus status, String slug, String detail) {
+        context.response().putHeader("Connection", "close");
+        send(context, status, slug, detail);
     }
 }

@@ -1,6 +1,7 @@
 package eu.drugsplan.gateway.protection;
 
 import eu.drugsplan.gateway.config.GatewayConfig;
+import eu.drugsplan.gateway.http.CanonicalPathFilter;
 import eu.drugsplan.gateway.http.Problems;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.Handler;
@@ -30,7 +31,9 @@ public class BodySizeLimit implements Handler<RoutingContext> {
     @Override
     public void handle(RoutingContext context) {
         HttpServerRequest request = context.request();
-        boolean submission = request.path().equals(SUBMISSIONS) || request.path().startsWith(SUBMISSIONS + "/");
+        // the canonical path, the one the request is routed by: the limit is the limit of the route taken
+        String path = CanonicalPathFilter.path(context);
+        boolean submission = path.equals(SUBMISSIONS) || path.startsWith(SUBMISSIONS + "/");
         long limit = submission ? submissionLimit : defaultLimit;
         String length = request.getHeader("Content-Length");
         if (length != null) {
@@ -38,19 +41,17 @@ public class BodySizeLimit implements Handler<RoutingContext> {
             try {
                 declared = Long.parseLong(length.trim());
             } catch (NumberFormatException e) {
-                Problems.send(context, HttpResponseStatus.BAD_REQUEST, "bad-content-length",
+                Problems.sendAndClose(context, HttpResponseStatus.BAD_REQUEST, "bad-content-length",
                         "The Content-Length header is not a number.");
                 return;
             }
             if (declared > limit) {
-                context.response().putHeader("Connection", "close");
-                Problems.send(context, HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "body-too-large",
+                Problems.sendAndClose(context, HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "body-too-large",
                         "This route takes a request body of at most " + limit + " bytes; this one has " + declared + ".");
                 return;
             }
         } else if (!submission && request.getHeader("Transfer-Encoding") != null) {
-            context.response().putHeader("Connection", "close");
-            Problems.send(context, HttpResponseStatus.LENGTH_REQUIRED, "length-required",
+            Problems.sendAndClose(context, HttpResponseStatus.LENGTH_REQUIRED, "length-required",
                     "Only the submission route streams bodies of unknown length; send a Content-Length (at most "
                             + limit + " bytes).");
             return;

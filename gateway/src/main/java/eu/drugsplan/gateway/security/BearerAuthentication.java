@@ -1,5 +1,6 @@
 package eu.drugsplan.gateway.security;
 
+import eu.drugsplan.contracts.security.ClaimRules;
 import eu.drugsplan.gateway.http.Problems;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.smallrye.jwt.auth.principal.JWTParser;
@@ -8,13 +9,14 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Set;
+import java.time.Instant;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
 /**
  * Verifies a Bearer token when one is given (RS256 signature, issuer, audience, expiry, as configured by the
- * mp.jwt.verify.* keys) and records the caller. A token that does not verify is refused with 401 even on
+ * mp.jwt.verify.* keys), then its claims (contracts' ClaimRules: types, iat not in the future, lifetime) and
+ * records the caller. A token that does not verify is refused with 401 even on
  * open routes: a client with a broken token should learn it at once rather than be served as anonymous.
  * The Authorization header itself passes on, so the services verify the token too.
  */
@@ -25,10 +27,12 @@ public class BearerAuthentication implements Handler<RoutingContext> {
     private static final String BEARER = "bearer ";
 
     private final JWTParser parser;
+    private final ClaimRules claimRules;
     private final Vertx vertx;
 
-    public BearerAuthentication(JWTParser parser, Vertx vertx) {
+    public BearerAuthentication(JWTParser parser, ClaimRules claimRules, Vertx vertx) {
         this.parser = parser;
+        this.claimRules = claimRules;
         this.vertx = vertx;
     }
 
@@ -49,20 +53,24 @@ public class BearerAuthentication implements Handler<RoutingContext> {
         // keep the body where it is while the token is checked off the event loop: the proxy streams it later
         context.request().pause();
         // off the event loop: with an OpenID Connect provider the first check fetches its key set over HTTP
-        vertx.<JsonWebToken>executeBlocking(() -> parser.parse(token), false).onComplete(result -> {
+        vertx.executeBlocking(() -> verified(token), false).onComplete(result -> {
             if (result.succeeded()) {
-                JsonWebToken jwt = result.result();
-                Set<String> groups = jwt.getGroups() == null ? Set.of() : Set.copyOf(jwt.getGroups());
-                Object reporter = jwt.getClaim("reporter");
-                context.put(Caller.KEY, new Caller(jwt.getSubject(), reporter == null ? null : reporter.toString(), groups));
+                ClaimRules.Claims claims = result.result();
+                context.put(Caller.KEY, new Caller(claims.subject(), claims.reporter(), claims.groups()));
                 context.next();
             } else {
                 Throwable failure = result.cause();
                 LOG.debugf("refused a token for %s %s: %s", context.request().method(), context.request().path(),
                         failure instanceof ParseException && failure.getCause() != null ? failure.getCause() : failure);
-                unauthorized(context, "The bearer token is not valid here (signature, issuer, audience or expiry).");
+                unauthorized(context, failure instanceof ClaimRules.Refused ? failure.getMessage()
+                        : "The bearer token is not valid here (signature, issuer, audience or expiry).");
             }
         });
+    }
+
+    private ClaimRules.Claims verified(String token) throws ParseException {
+        JsonWebToken jwt = parser.parse(token);
+        return claimRules.check(jwt.getRawToken(), Instant.now());
     }
 
     static void unauthorized(RoutingContext context, String detail) {
