@@ -2,6 +2,7 @@ package eu.drugsplan.gateway.protection;
 
 import eu.drugsplan.gateway.http.Problems;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 
@@ -16,7 +17,7 @@ final class LimitRefusal {
      * connection is closed once the answer is written: reading on would keep the slot the refusal frees.
      */
     static void send(RoutingContext context, int retryAfter, String slug, String detail, boolean closeConnection) {
-        boolean close = closeConnection || !context.request().isEnded();
+        boolean close = closeConnection || bodyLeft(context.request());
         context.response().putHeader("Retry-After", Integer.toString(retryAfter));
         if (close) {
             context.response().putHeader("Connection", "close");
@@ -26,5 +27,16 @@ final class LimitRefusal {
             // Vert.x keeps an HTTP/1 connection open whatever the answer's Connection header says
             context.response().close();
         }
+    }
+
+    /**
+     * Whether the request announced a body not yet read. A bodiless GET keeps its connection: closing it would
+     * only make a refused client reconnect at once, which costs the gateway more than an idle connection.
+     */
+    private static boolean bodyLeft(HttpServerRequest request) {
+        String length = request.getHeader("Content-Length");
+        boolean announced = request.getHeader("Transfer-Encoding") != null
+                || length != null && !length.trim().equals("0");
+        return announced && !request.isEnded();
     }
 }
