@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
 import eu.drugsplan.common.rest.Problem;
 import eu.drugsplan.common.rest.ProblemException;
 import eu.drugsplan.submissions.rest.ObservationInput;
@@ -78,12 +79,19 @@ public final class JsonRows implements RowSource {
         // bound in memory, nothing to release
     }
 
+    private static final int PLAIN_SCALE = 20;
+
     private static String text(JsonNode value) {
         if (value == null || value.isNull()) {
             return null;
         }
+        if (!value.isNumber()) {
+            return value.asText();
+        }
         // a JSON number as its plain decimal: Jackson keeps 110.0 as 1.1E+2 once trailing zeros are stripped, and
-        // that text would read as a decimal with a point to the count rule (a whole number refused)
-        return value.isNumber() ? value.decimalValue().stripTrailingZeros().toPlainString() : value.asText();
+        // that text would read as a decimal with a point to the count rule (a whole number refused). Only for a
+        // modest exponent: the plain form of 1e-999999999 is a billion characters.
+        BigDecimal number = value.decimalValue().stripTrailingZeros();
+        return Math.abs(number.scale()) <= PLAIN_SCALE ? number.toPlainString() : value.asText();
     }
 }
