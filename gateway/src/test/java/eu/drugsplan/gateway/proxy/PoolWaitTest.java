@@ -45,7 +45,9 @@ class PoolWaitTest {
                 .contentType("application/problem+json")
                 .header("Retry-After", "2")
                 .body("type", equalTo("https://drugsplan.eu/problems/backend-busy"));
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1200));
+        // refused before a pooled connection came free (the slow requests hold theirs 2 s longer): a bound on
+        // the wait, not a timing benchmark, so it leaves room for a loaded machine
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1900));
 
         for (CompletableFuture<Integer> request : slow) {
             assertThat(request.get()).isEqualTo(200);
