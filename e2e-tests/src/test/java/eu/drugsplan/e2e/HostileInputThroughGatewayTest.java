@@ -362,9 +362,10 @@ class HostileInputThroughGatewayTest {
             refused(401, "the measures with an expired token", get("/api/v1/measures", "expired")),
             refused(401, "the code lists with a forged token", get("/api/v1/codelists", "other-key")),
             refused(401, "the reporters with a token that is no JWT", get("/api/v1/reporters", "garbage")),
-            refused(403, "a reporter changing the catalogue", new Case("", "PUT", "/api/v1/indicators", "MT", JSON,
+            // a method no route has is a 405 with Allow for everyone, before any question of who asks (RFC 9110 15.5.6)
+            refused(405, "a reporter changing the catalogue", new Case("", "PUT", "/api/v1/indicators", "MT", JSON,
                     utf8("[]"), Map.of(), 0, null)),
-            refused(401, "an anonymous delete of a measure", new Case("", "DELETE", "/api/v1/measures/" + DEATHS, null, null, null,
+            refused(405, "an anonymous delete of a measure", new Case("", "DELETE", "/api/v1/measures/" + DEATHS, null, null, null,
                     Map.of(), 0, null)),
 
             // --- GET /api/v1/trends/{measure}, /api/v1/trends/stream, /api/v1/scoreboard ---
@@ -378,7 +379,7 @@ class HostileInputThroughGatewayTest {
             refused(413, "the trend stream asked with a 70 KB body", new Case("", "GET", "/api/v1/trends/stream", null, JSON,
                     new byte[70_000], Map.of(), 0, null)),
             refused(401, "the scoreboard with a token for another audience", get("/api/v1/scoreboard", "wrong-audience")),
-            refused(401, "an anonymous post to the scoreboard", new Case("", "POST", "/api/v1/scoreboard", null, JSON,
+            refused(405, "an anonymous post to the scoreboard", new Case("", "POST", "/api/v1/scoreboard", null, JSON,
                     utf8("{}"), Map.of(), 0, null)),
             refused(413, "the scoreboard asked with a 70 KB body", new Case("", "POST", "/api/v1/scoreboard", null, JSON,
                     new byte[70_000], Map.of(), 0, null)));
