@@ -53,6 +53,27 @@ public final class TextLimits {
         return true;
     }
 
+    /**
+     * The text without leading and trailing spaces and tabs, and nothing else: {@link String#trim()} also drops
+     * control characters ({@code "A\u0001"} read as status {@code A}), so a control character at the end of a code
+     * was silently lost instead of refused.
+     */
+    public static String trimBlanks(String text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && blank(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && blank(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(start, end);
+    }
+
+    private static boolean blank(char c) {
+        return c == ' ' || c == '\t';
+    }
+
     /** Whether the text is storable and at most {@code max} long. */
     public static boolean fits(String text, int max) {
         return text == null || text.length() <= max && storable(text);

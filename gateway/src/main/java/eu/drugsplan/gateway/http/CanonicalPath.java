@@ -135,11 +135,20 @@ public final class CanonicalPath {
             if (c < 0x20 || c == 0x7F || c == '#') {
                 return "The query has a control character or a fragment.";
             }
+            if (c == '%' && !percentEncoded(query, i)) {
+                // the services' JAX-RS layer refuses it too, but with an empty 400 instead of a problem document
+                return "The query has a broken percent-encoding: '%' must be followed by two hex digits (a '%' as data is %25).";
+            }
             if (c == '%' && encodedControl(query, i)) {
                 return "The query has an encoded control character (such as %00).";
             }
         }
         return null;
+    }
+
+    private static boolean percentEncoded(String text, int at) {
+        return at + 2 < text.length() && Character.digit(text.charAt(at + 1), 16) >= 0
+                && Character.digit(text.charAt(at + 2), 16) >= 0;
     }
 
     private static boolean encodedControl(String text, int at) {

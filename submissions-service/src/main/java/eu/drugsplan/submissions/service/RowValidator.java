@@ -67,14 +67,14 @@ public final class RowValidator {
 
     /** The row's status, "A" (normal) when none is given. */
     public static String status(ObservationRow row) {
-        return row.status() == null || row.status().isBlank() ? "A" : row.status().trim();
+        return row.status() == null || TextLimits.trimBlanks(row.status()).isEmpty() ? "A" : TextLimits.trimBlanks(row.status());
     }
 
     public static Optional<ObservationAction> action(String given) {
-        if (given == null || given.isBlank()) {
+        if (given == null || TextLimits.trimBlanks(given).isEmpty()) {
             return Optional.of(ObservationAction.MERGE);
         }
-        return switch (given.trim().toUpperCase()) {
+        return switch (TextLimits.trimBlanks(given).toUpperCase(java.util.Locale.ROOT)) {
             case "I", "M", "MERGE" -> Optional.of(ObservationAction.MERGE);
             case "R", "REPLACE" -> Optional.of(ObservationAction.REPLACE);
             case "D", "DELETE" -> Optional.of(ObservationAction.DELETE);
@@ -88,7 +88,7 @@ public final class RowValidator {
      */
     public static Optional<BigDecimal> value(ObservationRow row) {
         boolean delete = action(row.action()).filter(a -> a == ObservationAction.DELETE).isPresent();
-        return delete || isBlank(row.value()) ? Optional.empty() : Optional.of(new BigDecimal(row.value().trim()));
+        return delete || isBlank(row.value()) ? Optional.empty() : Optional.of(new BigDecimal(TextLimits.trimBlanks(row.value())));
     }
 
     private Optional<Catalogue.Measure> checkMeasure(ObservationRow row, List<Conflict> conflicts) {
@@ -164,7 +164,7 @@ public final class RowValidator {
             conflicts.add(Conflict.of(row.pointer(), "value", ConflictCode.TEXT_TOO_LONG, row.value()));
             return;
         }
-        Optional<BigDecimal> value = finiteDecimal(row.value().trim());
+        Optional<BigDecimal> value = finiteDecimal(TextLimits.trimBlanks(row.value()));
         if (value.isEmpty()) {
             conflicts.add(Conflict.of(row.pointer(), "value", ConflictCode.VALUE_NOT_FINITE, row.value()));
         } else if (!storable(value.get())) {
@@ -173,7 +173,7 @@ public final class RowValidator {
         } else if (measure.isPresent()) {
             Catalogue.UnitKind kind = measure.get().unitKind();
             fitsUnit(value.get(), kind)
-                    .or(() -> kind == Catalogue.UnitKind.COUNT && !wholeNumber(row.value().trim(), value.get())
+                    .or(() -> kind == Catalogue.UnitKind.COUNT && !wholeNumber(TextLimits.trimBlanks(row.value()), value.get())
                             ? Optional.of(ConflictCode.VALUE_NOT_INTEGER) : Optional.empty())
                     .ifPresent(code -> conflicts.add(new Conflict(row.pointer(), "value", code, code.description()
                             + " Given: " + Conflict.quote(row.value()) + " for a " + kind + " measure.")));
@@ -253,6 +253,6 @@ public final class RowValidator {
     }
 
     private static boolean isBlank(String text) {
-        return text == null || text.isBlank();
+        return text == null || TextLimits.trimBlanks(text).isEmpty();
     }
 }

@@ -45,7 +45,13 @@ class RowValidatorTest {
                 arguments("the year before the earliest", valid.period("1899"), "period", ConflictCode.PERIOD_OUT_OF_RANGE),
                 arguments("the year after the latest", valid.period("2028"), "period", ConflictCode.PERIOD_OUT_OF_RANGE),
                 arguments("a month of year 0000 for an annual measure", valid.period("0000-03"), "period", ConflictCode.PERIOD_OUT_OF_RANGE),
-                arguments("a merge with the delete marker as its value", valid.value("-"), "value", ConflictCode.VALUE_NOT_FINITE));
+                arguments("a merge with the delete marker as its value", valid.value("-"), "value", ConflictCode.VALUE_NOT_FINITE),
+                // a control character at the end of a code is refused, never trimmed away (found by the e2e generator)
+                arguments("a status of A and a SOH", valid.status("A\u0001"), "status", ConflictCode.STATUS_INVALID),
+                arguments("a status of A and a unit separator", valid.status("A\u001F"), "status", ConflictCode.STATUS_INVALID),
+                arguments("an action of I and a SOH", valid.action("I\u0001"), "action", ConflictCode.ACTION_INVALID),
+                arguments("an action of a unit separator", valid.action("\u001F"), "action", ConflictCode.ACTION_INVALID),
+                arguments("a value of 5 and a SOH", valid.value("5\u0001"), "value", ConflictCode.VALUE_NOT_FINITE));
     }
 
     @ParameterizedTest(name = "{0} is refused with {3} on {2}")
@@ -75,7 +81,8 @@ class RowValidatorTest {
                 arguments("the latest year", valid.period("2027")),
                 arguments("a delete whose value is SDMX-CSV's marker", valid.action("D").value("-")),
                 arguments("a delete whose value is any word", valid.action("DELETE").value("whatever")),
-                arguments("a delete whose value is 1.234", valid.action("D").value("1.234")));
+                arguments("a delete whose value is 1.234", valid.action("D").value("1.234")),
+                arguments("spaces and tabs around status, action and value", valid.status(" A\t").action("\tI ").value(" 12 ")));
     }
 
     @ParameterizedTest(name = "{0} is accepted")
