@@ -10,7 +10,7 @@ export KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$TEST_KAFKA_PORT
 
 pg_ensure_running
 pg_ensure_databases indicators_test submissions_test reporting_test
-pg_recreate_databases e2e_indicators e2e_submissions e2e_reporting
+pg_recreate_databases e2e_indicators e2e_submissions e2e_reporting e2e_scaled_indicators e2e_scaled_submissions e2e_scaled_reporting
 ensure_chromium
 
 kafka_stop test

@@ -17,15 +17,16 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The gateway's faces for people and for tools, on the real services with real data: the dashboard driven in a
  * real headless Chromium (Debian's chromium, installed by deploy/local/test.sh), and the merged API description
  * checked by the OpenAPI linter.
  */
+@ExtendWith(SharedSuiteExtension.class)
 class DashboardAndOpenApiThroughGatewayTest {
 
     private static final String MEASURE = "PI09.DRUG_INDUCED_DEATHS";
@@ -34,21 +35,14 @@ class DashboardAndOpenApiThroughGatewayTest {
     private static Suite suite;
 
     @BeforeAll
-    static void startSuiteWithData() throws Exception {
-        suite = Suite.start();
+    static void useTheSharedSuiteWithData(Suite shared) throws Exception {
+        suite = shared;
         // areas the other e2e test does not use, so that neither sees the other's series
         submit("DE", "2015", 1200, "2016", 1250, "2017", 1190);
         submit("FR", "2016", 410, "2017", 450);
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
                 given().baseUri(suite.gatewayUrl()).queryParam("area", "DE,FR").get("/api/v1/trends/" + MEASURE)
                         .jsonPath().getList("trends.pointCount").containsAll(List.of(3, 2)));
-    }
-
-    @AfterAll
-    static void stopSuite() {
-        if (suite != null) {
-            suite.close();
-        }
     }
 
     private static void submit(String area, Object... periodsAndValues) {

@@ -27,14 +27,15 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The Java client that api-client generates from api/openapi.json, used as a focal point would use it, against
  * the real services behind the gateway: if the document described the API wrongly, these calls would fail.
  */
+@ExtendWith(SharedSuiteExtension.class)
 class GeneratedClientThroughGatewayTest {
 
     private static final String MEASURE = "PI09.DRUG_INDUCED_DEATHS";
@@ -45,15 +46,8 @@ class GeneratedClientThroughGatewayTest {
     private static Suite suite;
 
     @BeforeAll
-    static void startSuite() throws Exception {
-        suite = Suite.start();
-    }
-
-    @AfterAll
-    static void stopSuite() {
-        if (suite != null) {
-            suite.close();
-        }
+    static void useTheSharedSuite(Suite shared) throws Exception {
+        suite = shared;
     }
 
     private static ApiClient client(String token) {

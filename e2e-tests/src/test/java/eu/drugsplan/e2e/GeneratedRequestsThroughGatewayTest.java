@@ -34,13 +34,12 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
-import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
  * Property-based tests through the gateway (issue 14, "generators, not only lists"): generated JSON documents,
  * CSV cells and whole files, SDMX-CSV rows, paths, query parameters and headers, sent to the four packaged
- * services (started once for all properties), holding these invariants:
+ * services (the suite shared by every e2e class, see {@link SharedSuite}), holding these invariants:
  * <ul>
  *   <li>never a 5xx, for any generated request;</li>
  *   <li>what is accepted is stored exactly once and reads back equal (value, status, comment);</li>
@@ -76,21 +75,15 @@ class GeneratedRequestsThroughGatewayTest {
     private static SubmissionGenerators submissions;
     private static RequestGenerators requests;
 
+    /** jqwik runs no Jupiter extension: the class takes the shared suite from its holder, which also stops it. */
     @BeforeContainer
-    static void startSuite() throws Exception {
-        suite = Suite.start();
+    static void useTheSharedSuite() throws Exception {
+        suite = SharedSuite.get();
         URI gateway = URI.create(suite.gatewayUrl());
         http = new RawHttp(gateway.getHost(), gateway.getPort());
         catalogue = GeneratedCatalogue.read(http);
         submissions = new SubmissionGenerators(catalogue);
         requests = new RequestGenerators(documentRoutes(), "NO");
-    }
-
-    @AfterContainer
-    static void stopSuite() {
-        if (suite != null) {
-            suite.close();
-        }
     }
 
     // ---------------------------------------------------------------------------------------------------------

@@ -20,12 +20,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -47,6 +47,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * neutralised in the CSV exports.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(SharedSuiteExtension.class)
 class HostileInputThroughGatewayTest {
 
     private static final String DEATHS = "PI09.DRUG_INDUCED_DEATHS";
@@ -63,20 +64,13 @@ class HostileInputThroughGatewayTest {
     private static String mtSubmission;
 
     @BeforeAll
-    static void startSuite() throws Exception {
-        suite = Suite.start();
+    static void useTheSharedSuiteAndSubmitAsMalta(Suite shared) throws Exception {
+        suite = shared;
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         Answer first = send(Case.post("MT's own submission", SUBMISSIONS, "MT", JSON,
                 observations(deaths("MT", "2016", "\"SEX\": \"X\", \"AGE\": \"TOTAL\"", "1")), null));
         assertThat(first.status()).as(first.body()).isEqualTo(201);
         mtSubmission = first.json().getString("id");
-    }
-
-    @AfterAll
-    static void stopSuite() {
-        if (suite != null) {
-            suite.close();
-        }
     }
 
     static Stream<Case> corpus() {

@@ -10,25 +10,19 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** A focal point's submission travels through every service and comes back as a trend, all through the gateway. */
+@ExtendWith(SharedSuiteExtension.class)
 class ObservationFlowThroughGatewayTest {
 
     private static Suite suite;
 
     @BeforeAll
-    static void startSuite() throws Exception {
-        suite = Suite.start();
-    }
-
-    @AfterAll
-    static void stopSuite() {
-        if (suite != null) {
-            suite.close();
-        }
+    static void useTheSharedSuite(Suite shared) throws Exception {
+        suite = shared;
     }
 
     @Test

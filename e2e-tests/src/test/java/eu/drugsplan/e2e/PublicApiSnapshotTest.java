@@ -10,15 +10,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The committed api/openapi.json, from which api-client generates the Java client, must be the document the
  * gateway serves: otherwise the client describes an API that no longer exists. With
  * -Dapi.snapshot.update=true (deploy/local/openapi-snapshot.sh) the test rewrites the snapshot instead.
  */
+@ExtendWith(SharedSuiteExtension.class)
 class PublicApiSnapshotTest {
 
     static final Path SNAPSHOT = Path.of("..").toAbsolutePath().normalize().resolve("api/openapi.json");
@@ -27,15 +28,8 @@ class PublicApiSnapshotTest {
     private static Suite suite;
 
     @BeforeAll
-    static void startSuite() throws Exception {
-        suite = Suite.start();
-    }
-
-    @AfterAll
-    static void stopSuite() {
-        if (suite != null) {
-            suite.close();
-        }
+    static void useTheSharedSuite(Suite shared) throws Exception {
+        suite = shared;
     }
 
     @Test

@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +37,9 @@ import org.junit.jupiter.api.Test;
 class RealWastewaterRoundTripTest {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-    private static final Path DATASETS = ROOT.resolve("../shared/datasets").normalize();
+    /** As deploy/local/load-datasets.sh: $DATASETS_DIR, else ../shared/datasets beside the repository. */
+    private static final Path DATASETS = Path.of(System.getenv().getOrDefault("DATASETS_DIR",
+            ROOT.resolve("../shared/datasets").toString())).toAbsolutePath().normalize();
     private static final Path WASTEWATER_FILE = DATASETS.resolve("euda-wastewater-2025/ww2025-all-data.csv");
     private static final Path LOADER = ROOT.resolve("tools/dataset-loader/target");
     private static final String MEASURE = "PI02.WASTEWATER_LOAD";
@@ -53,21 +54,15 @@ class RealWastewaterRoundTripTest {
     private static Result load;
 
     @BeforeAll
-    static void startSuiteAndLoadTheFile() throws Exception {
+    static void loadTheFileIntoTheSharedSuite() throws Exception {
         assumeTrue(Files.isRegularFile(WASTEWATER_FILE), "the shared datasets are not here");
         // the full build packages tools/dataset-loader before e2e-tests; a run of e2e-tests alone may not have it
         assumeTrue(Files.exists(LOADER.resolve("dataset-loader.jar")), "tools/dataset-loader is not packaged");
-        suite = Suite.start();
+        // taken only once the file and the loader are known to be here: a skipped class starts nothing
+        suite = SharedSuite.get();
         Path tokens = Files.createTempFile("dataset-loader-tokens", ".properties");
         Files.writeString(tokens, "EUDA=" + Tokens.forReporter("EUDA", "submitter") + "\n");
         load = runLoader(List.of("--tokens", tokens.toString(), "--only-wastewater", "--wait", "240"));
-    }
-
-    @AfterAll
-    static void stopSuite() {
-        if (suite != null) {
-            suite.close();
-        }
     }
 
     @Test

@@ -37,11 +37,17 @@ import org.junit.jupiter.api.Test;
  * Two replicas of indicators-service and of reporting-service, as a cluster scales them out, against the
  * real broker and PostgreSQL: every observation is stored once, every series announced once per change
  * (two outbox relays, one advisory lock) and every trend computed once (one consumer group per service).
+ * <p>
+ * The one e2e class with a suite of its own, not the {@link SharedSuite}: it counts every record of its topics
+ * and every trend its reporting replicas computed, which holds only where no other class sends anything, and
+ * two replicas of every consumer for all classes would cost each run two more services. Its suite runs on
+ * databases of its own (e2e_scaled_*, created by deploy/local/test.sh), so that the shared suite's outbox
+ * relays, still running on the shared databases, never publish its records.
  */
 class ScaledOutSuiteTest {
 
     private static final String MEASURE = "PI09.DRUG_INDUCED_DEATHS";
-    /** Areas no other end-to-end test submits for: their series are this test's alone in the shared database. */
+    /** Areas no other end-to-end test submits for, so that the series stay this test's alone wherever it runs. */
     private static final List<String> AREAS = List.of("BE", "BG", "CZ", "DK", "EE", "IE");
     private static final List<String> SEXES = List.of("M", "F");
     private static final int FIRST_YEAR = 2010;

@@ -18,7 +18,8 @@ import java.util.UUID;
 
 /**
  * The four packaged services started as separate processes, as the local platform runs them, against the
- * real PostgreSQL and the test broker. Topics are unique per run, so no earlier record reaches them.
+ * real PostgreSQL and the test broker. Topics are unique per run, so no earlier record reaches them. Most
+ * classes drive the one {@link SharedSuite}; a suite with replicas runs on databases of its own.
  */
 final class Suite implements AutoCloseable {
 
@@ -40,26 +41,28 @@ final class Suite implements AutoCloseable {
     /** Replicas beyond the first, by service: each its own process and port, the same databases and groups. */
     private final Map<String, List<Integer>> extraReplicaPorts = new HashMap<>();
     private final Map<String, Integer> replicas;
+    /** The services' databases are {@code <prefix>indicators}, {@code <prefix>submissions}, {@code <prefix>reporting}. */
+    private final String databasePrefix;
     private Map<String, String> environment = Map.of();
+    private Path logs = Path.of("target", "e2e-logs");
 
-    private Suite() {
-        this(Map.of());
-    }
-
-    private Suite(Map<String, Integer> replicas) {
+    private Suite(Map<String, Integer> replicas, String databasePrefix) {
         this.replicas = Map.copyOf(replicas);
+        this.databasePrefix = databasePrefix;
     }
 
+    /** The suite on the e2e databases; test classes take it from {@link SharedSuite}, which starts it once. */
     static Suite start() throws IOException {
-        return launched(new Suite());
+        return launched(new Suite(Map.of(), "e2e_"));
     }
 
     /**
      * The suite with several replicas of some services (the others run once), as a cluster scales them: the
      * gateway and the other services call the first replica; every replica consumes in its service's group.
+     * It runs on the e2e_scaled_* databases, beside the shared suite and unseen by it.
      */
     static Suite startWithReplicas(Map<String, Integer> replicas) throws IOException {
-        return launched(new Suite(replicas));
+        return launched(new Suite(replicas, "e2e_scaled_"));
     }
 
     /** A suite that does not come up stops what it started: no test class closes a suite it never got. */
@@ -101,7 +104,8 @@ final class Suite implements AutoCloseable {
             managementPorts.put(service, management);
         }
         environment = environment();
-        Path logs = Path.of("target", "e2e-logs");
+        // a folder per database set: the scaled-out suite runs beside the shared one and must not truncate its logs
+        logs = Path.of("target", "e2e-logs", databasePrefix.replaceAll("_$", ""));
         Files.createDirectories(logs);
         for (String service : SERVICES) {
             Path jar = ROOT.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
@@ -144,9 +148,9 @@ final class Suite implements AutoCloseable {
         env.put("INDICATORS_URL", "http://127.0.0.1:" + ports.get("indicators-service"));
         env.put("SUBMISSIONS_URL", "http://127.0.0.1:" + ports.get("submissions-service"));
         env.put("REPORTING_URL", "http://127.0.0.1:" + ports.get("reporting-service"));
-        env.put("INDICATORS_DB_URL", pg + "e2e_indicators");
-        env.put("SUBMISSIONS_DB_URL", pg + "e2e_submissions");
-        env.put("REPORTING_DB_URL", pg + "e2e_reporting");
+        env.put("INDICATORS_DB_URL", pg + databasePrefix + "indicators");
+        env.put("SUBMISSIONS_DB_URL", pg + databasePrefix + "submissions");
+        env.put("REPORTING_DB_URL", pg + databasePrefix + "reporting");
         env.put("KAFKA_BOOTSTRAP_SERVERS", TopicProbe.bootstrapServers());
         env.put("OBSERVATIONS_TOPIC", "e2e-" + run + ".observations");
         env.put("SERIES_UPDATED_TOPIC", "e2e-" + run + ".series-updated");
@@ -161,14 +165,14 @@ final class Suite implements AutoCloseable {
         URI health = URI.create("http://127.0.0.1:" + managementPort + "/q/health/ready");
         while (Instant.now().isBefore(deadline)) {
             if (processes.stream().anyMatch(p -> !p.isAlive())) {
-                throw new IllegalStateException("a service exited during start-up; see e2e-tests/target/e2e-logs");
+                throw new IllegalStateException("a service exited during start-up; see e2e-tests/" + logs);
             }
             if (answers200(health)) {
                 return;
             }
             sleep(250);
         }
-        throw new IllegalStateException(service + " not ready in 90 s; see e2e-tests/target/e2e-logs");
+        throw new IllegalStateException(service + " not ready in 90 s; see e2e-tests/" + logs);
     }
 
     private static boolean answers200(URI uri) {
