@@ -24,6 +24,8 @@ import jakarta.enterprise.event.Observes;
 public class GatewayFilters {
 
     static final String API = "/api/v1/*";
+    /** The SDMX APIs (docs/sdmx.md) pass the same checks as the suite's own API. */
+    static final String SDMX = "/sdmx/*";
 
     void register(@Observes Router router, SecurityHeaders headers, BodySizeLimit bodySize,
                   BearerAuthentication authentication, RateLimiter rateLimiter, AccessPolicy access,
@@ -36,11 +38,13 @@ public class GatewayFilters {
         router.route().order(-190).handler(canonicalPath);
         router.route().order(-185).handler(requestFraming::checkCoding);
         router.route().order(-180).handler(connections);
-        router.route(API).order(-140).handler(bodySize);
-        router.route(API).order(-135).handler(apiRoutes);
-        router.route(API).order(-130).handler(authentication);
-        router.route(API).order(-125).handler(concurrency);
-        router.route(API).order(-120).handler(rateLimiter);
-        router.route(API).order(-110).handler(access);
+        for (String api : new String[] {API, SDMX}) {
+            router.route(api).order(-140).handler(bodySize);
+            router.route(api).order(-135).handler(apiRoutes);
+            router.route(api).order(-130).handler(authentication);
+            router.route(api).order(-125).handler(concurrency);
+            router.route(api).order(-120).handler(rateLimiter);
+            router.route(api).order(-110).handler(access);
+        }
     }
 }

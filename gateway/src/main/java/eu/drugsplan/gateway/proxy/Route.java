@@ -6,7 +6,9 @@ import java.util.List;
 public enum Route {
     INDICATORS(List.of("/api/v1/indicators", "/api/v1/measures", "/api/v1/codelists", "/api/v1/reporters",
             "/api/v1/data",
-            "/api/v1/coverage")),
+            "/api/v1/coverage",
+            // SDMX REST 1.5.0 at /sdmx/2.1 and SDMX REST 2.x at /sdmx/3.0 (docs/sdmx.md); public reads like /api/v1/data
+            "/sdmx")),
     SUBMISSIONS(List.of("/api/v1/submissions")),
     REPORTING(List.of("/api/v1/trends", "/api/v1/scoreboard"));
 
