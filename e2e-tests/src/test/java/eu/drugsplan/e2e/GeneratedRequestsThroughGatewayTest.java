@@ -64,6 +64,8 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 class GeneratedRequestsThroughGatewayTest {
 
     private static final String SEED = "20261201";
+    /** Quarkus's default request-line limit (quarkus.http.limits.max-initial-line-length), less the method. */
+    private static final int MAX_INITIAL_LINE = 4096 - "GET  HTTP/1.1".length();
     private static final String SUBMISSIONS = "/api/v1/submissions";
     private static final String JSON = "application/json";
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
@@ -491,8 +493,26 @@ class GeneratedRequestsThroughGatewayTest {
     private static void assertBelow500(RawHttp.Request request, RawHttp.Answer answer) {
         assertThat(answer.status()).as("%s answered %s", request, answer).isLessThan(500);
         assertThat(answer.text()).as("no stack trace leaks from %s", request).doesNotContain("\tat ", ".java:", "Exception");
-        if (answer.status() >= 400 && answer.status() != 406) {
+        if (answer.status() >= 400 && answer.status() != 406 && !refusedByQuarkusBeforeAnyRoute(request, answer)) {
             assertThat(answer.contentType()).as("%s answered %s", request, answer).startsWith("application/problem+json");
+        }
+    }
+
+    /**
+     * Quarkus's root handler answers a target java.net.URI cannot parse (a broken '%', a raw '|') with an empty
+     * 400 before the router, so before any gateway check (docs/security.md): the one refusal that is no problem
+     * document; and Netty's empty 414 for a request line over Quarkus's limit. Allowed only for such targets,
+     * and only as exactly those answers.
+     */
+    private static boolean refusedByQuarkusBeforeAnyRoute(RawHttp.Request request, RawHttp.Answer answer) {
+        if (answer.status() == 414 && answer.body().length == 0 && request.target().length() > MAX_INITIAL_LINE) {
+            return true; // Netty's decoder, before Quarkus: quarkus.http.limits.max-initial-line-length
+        }
+        try {
+            new URI(request.target());
+            return false;
+        } catch (java.net.URISyntaxException e) {
+            return answer.status() == 400 && answer.body().length == 0;
         }
     }
 

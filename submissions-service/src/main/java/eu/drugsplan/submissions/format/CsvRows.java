@@ -10,10 +10,19 @@ import eu.drugsplan.common.series.TextLimits;
 import eu.drugsplan.submissions.service.ObservationRow;
 import eu.drugsplan.submissions.service.RowSource;
 import jakarta.ws.rs.core.Response;
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -27,6 +36,8 @@ import java.util.Optional;
 public final class CsvRows implements RowSource {
 
     private final CsvReader<CsvRecord> reader;
+    private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
     private final CloseableIterator<CsvRecord> records;
     private final CsvLayout layout;
     private final CsvDialect dialect;
@@ -48,8 +59,8 @@ public final class CsvRows implements RowSource {
         CsvReader<CsvRecord> reader = null;
         try {
             reader = CsvReader.builder().fieldSeparator(dialect.separator())
-                    .allowExtraFields(true).allowMissingFields(true).skipEmptyLines(true).detectBomHeader(true)
-                    .ofCsvRecord(body, StandardCharsets.UTF_8);
+                    .allowExtraFields(true).allowMissingFields(true).skipEmptyLines(true)
+                    .ofCsvRecord(strictUtf8(body));
             CloseableIterator<CsvRecord> records = reader.iterator();
             if (!records.hasNext()) {
                 throw CsvLayout.badHeader("The CSV body is empty; it needs at least a header line.");
@@ -63,6 +74,9 @@ public final class CsvRows implements RowSource {
         } catch (CsvParseException e) {
             close(reader);
             throw unreadable(e);
+        } catch (UncheckedIOException e) {
+            close(reader);
+            throw notUtf8(e);
         } catch (RuntimeException e) {
             close(reader);
             throw e;
@@ -75,6 +89,8 @@ public final class CsvRows implements RowSource {
             return records.hasNext();
         } catch (CsvParseException e) {
             throw unreadable(e);
+        } catch (UncheckedIOException e) {
+            throw notUtf8(e);
         }
     }
 
@@ -88,6 +104,8 @@ public final class CsvRows implements RowSource {
             record = records.next();
         } catch (CsvParseException e) {
             throw unreadable(e);
+        } catch (UncheckedIOException e) {
+            throw notUtf8(e);
         }
         return row(record);
     }
@@ -142,6 +160,32 @@ public final class CsvRows implements RowSource {
         }
         String text = record.getField(index);
         return text.isEmpty() ? null : text;
+    }
+
+    /**
+     * The body read as UTF-8 that refuses what is not: a decoder that replaces malformed bytes turned a broken
+     * character (a lone surrogate written as three bytes, Latin-1 sent as UTF-8) into U+FFFD, a storable
+     * character, so a row was accepted with another text than the one sent.
+     */
+    private static Reader strictUtf8(Path body) throws IOException {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        InputStream in = new BufferedInputStream(Files.newInputStream(body), 1 << 16);
+        in.mark(3);
+        byte[] start = in.readNBytes(3);
+        if (!Arrays.equals(start, UTF8_BOM)) {
+            in.reset(); // FastCSV's own BOM detection works on paths and streams only, not on a reader
+        }
+        return new InputStreamReader(in, decoder);
+    }
+
+    /** Malformed UTF-8 surfaces from the reader as an I/O failure; any other I/O failure stays one. */
+    private static RuntimeException notUtf8(UncheckedIOException e) {
+        if (!(e.getCause() instanceof CharacterCodingException)) {
+            return e;
+        }
+        return new ProblemException(Problem.of(Response.Status.BAD_REQUEST, "unreadable-body",
+                "The CSV body is not valid UTF-8 (a byte sequence that is no character); send it encoded as UTF-8."));
     }
 
     private static ProblemException unreadable(CsvParseException e) {
