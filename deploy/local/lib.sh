@@ -177,3 +177,103 @@ ensure_chromium() {
     say "WARNING: /usr/bin/chromium is missing and only root may install it (apt-get install -y chromium): the dashboard's browser test will fail"
   fi
 }
+
+# ---------- Keycloak (the OpenID Connect provider of the local run) ----------
+# The server distribution comes from Maven Central (org.keycloak:keycloak-quarkus-dist, a zip in the local Maven
+# repository) and is unpacked and built once ('kc.sh build': PostgreSQL, health) into a cache outside the clone,
+# ~/.cache/drugsplan/ (KEYCLOAK_CACHE_DIR), because its build step takes about 25 s and a fresh clone (CI) should
+# not pay it again. Each run gets its own copy under .local/keycloak/<name>/ (hard links when the cache is on the
+# same file system: started with --optimized the server never writes its lib/), so its data/ - the realm import
+# directory and temporary files - and its log live under .local/ like the broker's.
+KEYCLOAK_VERSION=${KEYCLOAK_VERSION:-26.7.3}
+KEYCLOAK_CACHE_DIR=${KEYCLOAK_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/drugsplan}
+KEYCLOAK_REALM_FILE=${KEYCLOAK_REALM_FILE:-$ROOT/deploy/local/keycloak/drugsplan-realm-dev.json}
+# Development-only administrator of the master realm (created on a new database only; the key rotation test uses it).
+KEYCLOAK_ADMIN_USER=${KEYCLOAK_ADMIN_USER:-admin}
+KEYCLOAK_ADMIN_PASSWORD=${KEYCLOAK_ADMIN_PASSWORD:-dev-only-admin}
+
+# Keycloak 26 needs Java 21 or newer; the services run on the JDK 17 of the PATH.
+keycloak_java_home() {
+  local candidate
+  for candidate in "${KEYCLOAK_JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/temurin-21-jdk-amd64 \
+      /usr/lib/jvm/java-25-openjdk-amd64 /usr/lib/jvm/java-21-openjdk-amd64 "${JAVA_HOME:-}"; do
+    [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] || continue
+    local major
+    major=$("$candidate/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+    if [ "${major:-0}" -ge 21 ] 2>/dev/null; then echo "$candidate"; return 0; fi
+  done
+  die "Keycloak needs Java 21 or newer: install one (e.g. Temurin 25 under /usr/lib/jvm/temurin-25-jdk-amd64,
+  or Debian's openjdk-21-jdk-headless) or point KEYCLOAK_JAVA_HOME at it"
+}
+
+keycloak_dist() { # prints the built distribution's directory in the cache
+  local dist="$KEYCLOAK_CACHE_DIR/keycloak-$KEYCLOAK_VERSION"
+  if [ ! -f "$dist/.built" ]; then
+    local zip="${MAVEN_REPO:-$HOME/.m2/repository}/org/keycloak/keycloak-quarkus-dist/$KEYCLOAK_VERSION/keycloak-quarkus-dist-$KEYCLOAK_VERSION.zip"
+    if [ ! -f "$zip" ]; then
+      say "downloading Keycloak $KEYCLOAK_VERSION from Maven Central (177 MB, once)"
+      "$MVNW" -q -B dependency:get -Dartifact="org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION:zip" -Dtransitive=false \
+        || die "could not download org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION:zip"
+    fi
+    say "unpacking and building Keycloak $KEYCLOAK_VERSION into $KEYCLOAK_CACHE_DIR (once, about 30 s)"
+    mkdir -p "$KEYCLOAK_CACHE_DIR"
+    rm -rf "$dist" "$dist.tmp"
+    mkdir "$dist.tmp"
+    (cd "$dist.tmp" && unzip -q "$zip") || die "could not unpack $zip"
+    mv "$dist.tmp/keycloak-$KEYCLOAK_VERSION" "$dist" && rmdir "$dist.tmp"
+    # build-time options only; everything else is given at start
+    JAVA_HOME=$(keycloak_java_home) "$dist/bin/kc.sh" build --db=postgres --health-enabled=true >&2 \
+      || die "kc.sh build failed"
+    touch "$dist/.built"
+  fi
+  echo "$dist"
+}
+
+keycloak_start() { # name port management_port database
+  local name=$1 port=$2 mport=$3 db=$4 dist home
+  if port_open 127.0.0.1 "$port"; then
+    say "Keycloak already answers on 127.0.0.1:$port"
+    return 0
+  fi
+  port_open 127.0.0.1 "$mport" && die "port $mport (Keycloak's management port) is taken; set KEYCLOAK_MANAGEMENT_PORT"
+  dist=$(keycloak_dist)
+  home="$LOCAL/keycloak/$name"
+  if [ ! -f "$home/.copied" ]; then
+    rm -rf "$home"
+    mkdir -p "$LOCAL/keycloak"
+    cp -al "$dist" "$home" 2>/dev/null || cp -a "$dist" "$home"
+    touch "$home/.copied"
+  fi
+  mkdir -p "$home/data/import" "$LOCAL/logs"
+  cp "$KEYCLOAK_REALM_FILE" "$home/data/import/"
+  say "starting Keycloak '$name' on 127.0.0.1:$port (management 127.0.0.1:$mport, database $db)"
+  (
+    export JAVA_HOME
+    JAVA_HOME=$(keycloak_java_home)
+    export KC_BOOTSTRAP_ADMIN_USERNAME="$KEYCLOAK_ADMIN_USER" KC_BOOTSTRAP_ADMIN_PASSWORD="$KEYCLOAK_ADMIN_PASSWORD"
+    export KC_DB_USERNAME="$DB_USER" KC_DB_PASSWORD="$DB_PASSWORD"
+    export JAVA_OPTS_KC_HEAP=${KEYCLOAK_HEAP:-"-Xms64m -Xmx512m"}
+    # --optimized: the build step ran once in the cache; a single node, so a local cache, no cluster discovery
+    nohup "$home/bin/kc.sh" start --optimized \
+      --http-enabled=true --http-host=127.0.0.1 --http-port="$port" --hostname="http://127.0.0.1:$port" \
+      --http-management-port="$mport" --cache=local \
+      --db-url="jdbc:postgresql://$PGHOST:$PGPORT/$db" \
+      --import-realm --log=file --log-file="$LOCAL/logs/keycloak-$name.log" \
+      >"$LOCAL/logs/keycloak-$name.out" 2>&1 &
+    echo $! > "$home/pid"
+  )
+}
+
+keycloak_wait_ready() { # name management_port
+  local deadline=$((SECONDS + ${KEYCLOAK_START_TIMEOUT:-120})) pid
+  pid=$(cat "$LOCAL/keycloak/$1/pid")
+  until curl -fsS "http://127.0.0.1:$2/health/ready" >/dev/null 2>&1; do
+    kill -0 "$pid" 2>/dev/null || die "Keycloak '$1' exited; see $LOCAL/logs/keycloak-$1.log and .out"
+    [ $SECONDS -lt $deadline ] || die "Keycloak '$1' not ready; see $LOCAL/logs/keycloak-$1.log"
+    sleep 0.5
+  done
+}
+
+keycloak_stop() { # name
+  stop_pidfile "$LOCAL/keycloak/$1/pid" "Keycloak '$1'"
+}

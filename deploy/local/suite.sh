@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
-# The whole suite on one machine, no Docker: PostgreSQL, a Kafka broker (KRaft) and the four services.
+# The whole suite on one machine, no Docker: PostgreSQL, a Kafka broker (KRaft), Keycloak (the OpenID Connect
+# provider, realm deploy/local/keycloak/drugsplan-realm-dev.json) and the four services.
 #   deploy/local/suite.sh start   build (unless SKIP_BUILD=1), start everything, print the gateway URL
 #   deploy/local/suite.sh stop    stop the services and the broker (PostgreSQL is left as it was found)
 #   deploy/local/suite.sh status  what runs
 # Ports: GATEWAY_PORT (8080), INDICATORS_PORT (8081), SUBMISSIONS_PORT (8082), REPORTING_PORT (8083),
 # KAFKA_PORT (9092); health and metrics on each service's management port, loopback only:
 # GATEWAY_MANAGEMENT_PORT (9080), INDICATORS_MANAGEMENT_PORT (9081), SUBMISSIONS_MANAGEMENT_PORT (9082),
-# REPORTING_MANAGEMENT_PORT (9083). Logs in .local/logs/.
+# REPORTING_MANAGEMENT_PORT (9083); KEYCLOAK_PORT (8180), KEYCLOAK_MANAGEMENT_PORT (9180, its health).
+# KEYCLOAK=0 leaves Keycloak out: the services then verify the development key of deploy/local/token.sh instead.
+# KEYCLOAK_FRESH=1 drops Keycloak's database first, so the realm file is imported again (an existing realm is kept).
+# Logs in .local/logs/.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 export GATEWAY_PORT=${GATEWAY_PORT:-8080}
@@ -18,6 +22,10 @@ export INDICATORS_MANAGEMENT_PORT=${INDICATORS_MANAGEMENT_PORT:-9081}
 export SUBMISSIONS_MANAGEMENT_PORT=${SUBMISSIONS_MANAGEMENT_PORT:-9082}
 export REPORTING_MANAGEMENT_PORT=${REPORTING_MANAGEMENT_PORT:-9083}
 KAFKA_PORT=${KAFKA_PORT:-9092}
+KEYCLOAK=${KEYCLOAK:-1}
+KEYCLOAK_PORT=${KEYCLOAK_PORT:-8180}
+KEYCLOAK_MANAGEMENT_PORT=${KEYCLOAK_MANAGEMENT_PORT:-9180}
+KEYCLOAK_DB=${KEYCLOAK_DB:-keycloak}
 export KAFKA_BOOTSTRAP_SERVERS=${KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:$KAFKA_PORT}
 export INDICATORS_URL=http://127.0.0.1:$INDICATORS_PORT
 export SUBMISSIONS_URL=http://127.0.0.1:$SUBMISSIONS_PORT
@@ -77,8 +85,18 @@ start() {
   mkdir -p "$LOCAL/logs"
   pg_ensure_running
   pg_ensure_databases indicators submissions reporting
-  export JWT_PUBLIC_KEY_LOCATION
-  JWT_PUBLIC_KEY_LOCATION="$(dev_keys)/public.pem"
+  export JWT_PUBLIC_KEY_LOCATION JWT_ISSUER
+  if [ "$KEYCLOAK" = 1 ]; then
+    [ "${KEYCLOAK_FRESH:-0}" = 1 ] && pg_recreate_databases "$KEYCLOAK_DB"
+    pg_ensure_databases "$KEYCLOAK_DB"
+    # started first and awaited last: the services fetch its keys only with the first token
+    keycloak_start dev "$KEYCLOAK_PORT" "$KEYCLOAK_MANAGEMENT_PORT" "$KEYCLOAK_DB"
+    JWT_ISSUER="http://127.0.0.1:$KEYCLOAK_PORT/realms/drugsplan"
+    JWT_PUBLIC_KEY_LOCATION="$JWT_ISSUER/protocol/openid-connect/certs"
+  else
+    JWT_PUBLIC_KEY_LOCATION="$(dev_keys)/public.pem"
+    JWT_ISSUER=${JWT_ISSUER:-https://drugsplan.eu/local}
+  fi
   if [ "${SKIP_BUILD:-0}" != 1 ]; then
     say "building the suite (./mvnw package -DskipTests)"
     (cd "$ROOT" && ./mvnw -B -q package -DskipTests) || die "build failed"
@@ -89,7 +107,14 @@ start() {
   for name in "${SERVICES[@]}"; do start_service "$name"; done
   for name in "${SERVICES[@]}"; do wait_ready "$name"; done
   say "suite is up: gateway at http://127.0.0.1:$GATEWAY_PORT  (dashboard: /, API: /api/v1/..., OpenAPI: /api/v1/openapi, Swagger UI: /q/swagger-ui)"
-  say "a token for a focal point: deploy/local/token.sh AT submitter ; stop with: deploy/local/suite.sh stop"
+  if [ "$KEYCLOAK" = 1 ]; then
+    keycloak_wait_ready dev "$KEYCLOAK_MANAGEMENT_PORT"
+    say "identity: Keycloak at http://127.0.0.1:$KEYCLOAK_PORT (realm drugsplan; development-only admin: $KEYCLOAK_ADMIN_USER / $KEYCLOAK_ADMIN_PASSWORD)"
+    say "a token for Austria's focal-point system: curl -s -u at-nfp-system:dev-only-at-nfp-system-secret -d grant_type=client_credentials $JWT_ISSUER/protocol/openid-connect/token"
+  else
+    say "a token for a focal point: deploy/local/token.sh AT submitter"
+  fi
+  say "stop with: deploy/local/suite.sh stop"
   echo "http://127.0.0.1:$GATEWAY_PORT"
 }
 
@@ -99,6 +124,7 @@ stop() {
     stop_pidfile "$LOCAL/run/$name.pid" "$name"
   done
   kafka_stop dev
+  keycloak_stop dev
 }
 
 status() {
@@ -115,6 +141,10 @@ status() {
     fi
   done
   if port_open 127.0.0.1 "$KAFKA_PORT"; then echo "kafka: running (127.0.0.1:$KAFKA_PORT)"; else echo "kafka: stopped"; fi
+  if curl -fsS -o /dev/null --max-time 2 "http://127.0.0.1:$KEYCLOAK_MANAGEMENT_PORT/health/ready" 2>/dev/null; then
+    echo "keycloak: running, ready (http://127.0.0.1:$KEYCLOAK_PORT, health on 127.0.0.1:$KEYCLOAK_MANAGEMENT_PORT)"
+  elif port_open 127.0.0.1 "$KEYCLOAK_PORT"; then echo "keycloak: running, not ready (127.0.0.1:$KEYCLOAK_PORT)"
+  else echo "keycloak: stopped"; fi
   if port_open "$PGHOST" "$PGPORT"; then echo "postgresql: running ($PGHOST:$PGPORT)"; else echo "postgresql: stopped"; fi
 }
 

@@ -43,17 +43,20 @@ final class Suite implements AutoCloseable {
     private final Map<String, Integer> replicas;
     /** The services' databases are {@code <prefix>indicators}, {@code <prefix>submissions}, {@code <prefix>reporting}. */
     private final String databasePrefix;
+    /** Variables set over the suite's own, e.g. the token verification settings of an OpenID Connect provider. */
+    private final Map<String, String> overrides;
     private Map<String, String> environment = Map.of();
     private Path logs = Path.of("target", "e2e-logs");
 
-    private Suite(Map<String, Integer> replicas, String databasePrefix) {
+    private Suite(Map<String, Integer> replicas, String databasePrefix, Map<String, String> overrides) {
         this.replicas = Map.copyOf(replicas);
         this.databasePrefix = databasePrefix;
+        this.overrides = Map.copyOf(overrides);
     }
 
     /** The suite on the e2e databases; test classes take it from {@link SharedSuite}, which starts it once. */
     static Suite start() throws IOException {
-        return launched(new Suite(Map.of(), "e2e_"));
+        return launched(new Suite(Map.of(), "e2e_", Map.of()));
     }
 
     /**
@@ -62,7 +65,15 @@ final class Suite implements AutoCloseable {
      * It runs on the e2e_scaled_* databases, beside the shared suite and unseen by it.
      */
     static Suite startWithReplicas(Map<String, Integer> replicas) throws IOException {
-        return launched(new Suite(replicas, "e2e_scaled_"));
+        return launched(new Suite(replicas, "e2e_scaled_", Map.of()));
+    }
+
+    /**
+     * The suite with some variables of its environment replaced (JWT_PUBLIC_KEY_LOCATION, JWT_ISSUER, ...), on the
+     * e2e_identity_* databases, beside the shared suite and unseen by it (test.sh creates them).
+     */
+    static Suite startWithEnvironment(Map<String, String> overrides) throws IOException {
+        return launched(new Suite(Map.of(), "e2e_identity_", overrides));
     }
 
     /** A suite that does not come up stops what it started: no test class closes a suite it never got. */
@@ -157,6 +168,7 @@ final class Suite implements AutoCloseable {
         env.put("INDICATORS_GROUP_ID", "e2e-" + run + "-indicators");
         env.put("REPORTING_GROUP_ID", "e2e-" + run + "-reporting");
         env.put("JWT_PUBLIC_KEY_LOCATION", TestKeys.PUBLIC_KEY.toAbsolutePath().toString());
+        env.putAll(overrides);
         return env;
     }
 

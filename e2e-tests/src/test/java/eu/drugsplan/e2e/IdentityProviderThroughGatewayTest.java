@@ -1,0 +1,236 @@
+package eu.drugsplan.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.restassured.http.ContentType;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The suite with a real OpenID Connect provider in the loop: the Keycloak that deploy/local/test.sh starts with the
+ * realm of deploy/local/keycloak (its KEYCLOAK_URL, KEYCLOAK_PID_FILE). The gateway and submissions-service verify
+ * its tokens from its JWKS. An agency system takes a token as {@code curl} would (client-credentials grant, form
+ * post, Basic client authentication) and submits; a rotated realm key keeps working without a restart; and with the
+ * provider stopped the tokens it issued before still verify from the cached keys. The methods run in order: the
+ * last one stops the provider.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class IdentityProviderThroughGatewayTest {
+
+    private static final String REALM = "drugsplan";
+    /** Development-only credentials of the realm file (deploy/local/keycloak/drugsplan-realm-dev.json). */
+    private static final String AGENCY_CLIENT = "at-nfp-system";
+    private static final String AGENCY_SECRET = "dev-only-at-nfp-system-secret";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private static String keycloak;
+    private static Suite suite;
+    /** A token issued before the key rotation, and one after it: the outage test uses both. */
+    private static String tokenBeforeRotation;
+    private static String tokenAfterRotation;
+
+    @BeforeAll
+    static void startSuiteAgainstTheProvider() throws Exception {
+        keycloak = System.getenv("KEYCLOAK_URL");
+        assertThat(keycloak).as("KEYCLOAK_URL: run the e2e tests through deploy/local/test.sh, which starts Keycloak")
+                .isNotBlank();
+        awaitProviderReady(System.getenv("KEYCLOAK_MANAGEMENT_URL"));
+        String issuer = keycloak + "/realms/" + REALM;
+        suite = Suite.startWithEnvironment(Map.of(
+                "JWT_PUBLIC_KEY_LOCATION", issuer + "/protocol/openid-connect/certs",
+                "JWT_ISSUER", issuer));
+    }
+
+    @AfterAll
+    static void stopSuite() {
+        if (suite != null) {
+            suite.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void an_agency_system_takes_a_token_with_client_credentials_and_submits() throws Exception {
+        tokenBeforeRotation = clientCredentialsToken(AGENCY_CLIENT, AGENCY_SECRET);
+        JsonNode claims = claims(tokenBeforeRotation);
+        // what the realm's mappers put in, and what ClaimRules and the access rules read
+        assertThat(claims.get("iss").asText()).isEqualTo(keycloak + "/realms/" + REALM);
+        assertThat(claims.get("aud").asText()).isEqualTo("drugs-plan-monitoring");
+        assertThat(claims.get("reporter").asText()).isEqualTo("AT");
+        assertThat(claims.get("groups").toString()).isEqualTo("[\"submitter\"]");
+        assertThat(claims.get("exp").asLong() - claims.get("iat").asLong()).isEqualTo(300);
+
+        String id = submit(tokenBeforeRotation, "2015", 131);
+        given().baseUri(suite.gatewayUrl()).auth().oauth2(tokenBeforeRotation)
+                .get("/api/v1/submissions/" + id)
+                .then().statusCode(200).body("reporter", equalTo("AT"));
+
+        // the provider really authenticates the client: a wrong secret gets no token
+        assertThat(tokenResponse(AGENCY_CLIENT, "not-the-secret").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    @Order(2)
+    void a_rotated_realm_key_verifies_without_a_restart_and_the_old_key_still_does() throws Exception {
+        String adminToken = adminToken();
+        String realmId = adminGet(adminToken, "/admin/realms/" + REALM).get("id").asText();
+        // a new generated RSA key above the realm's own (priority 100): Keycloak signs every new token with it
+        String component = JSON.writeValueAsString(Map.of(
+                "name", "rotated-" + Instant.now().getEpochSecond(),
+                "providerId", "rsa-generated",
+                "providerType", "org.keycloak.keys.KeyProvider",
+                "parentId", realmId,
+                "config", Map.of("priority", new String[] {"1000"}, "enabled", new String[] {"true"},
+                        "active", new String[] {"true"}, "algorithm", new String[] {"RS256"})));
+        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(
+                        URI.create(keycloak + "/admin/realms/" + REALM + "/components"))
+                .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(component)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+        tokenAfterRotation = clientCredentialsToken(AGENCY_CLIENT, AGENCY_SECRET);
+        assertThat(keyId(tokenAfterRotation)).as("the new token is signed with the new key")
+                .isNotEqualTo(keyId(tokenBeforeRotation));
+
+        // the gateway and submissions-service fetched the key set before the rotation; the new key id makes them
+        // fetch it again (SmallRye's forced refresh), no restart
+        submit(tokenAfterRotation, "2016", 127);
+        given().baseUri(suite.gatewayUrl()).auth().oauth2(tokenBeforeRotation).get("/api/v1/submissions")
+                .then().statusCode(200);
+    }
+
+    @Test
+    @Order(3)
+    void with_the_provider_stopped_tokens_it_issued_still_verify_from_the_cached_keys() throws Exception {
+        stopProvider();
+        assertThatThrownBy(() -> tokenResponse(AGENCY_CLIENT, AGENCY_SECRET))
+                .as("the provider is down: no new token").isInstanceOf(ConnectException.class);
+
+        submit(tokenAfterRotation, "2017", 125);
+        given().baseUri(suite.gatewayUrl()).auth().oauth2(tokenBeforeRotation).get("/api/v1/submissions")
+                .then().statusCode(200);
+        // a token the cached keys cannot verify is still refused, as a 401 and not an error of the gateway
+        given().baseUri(suite.gatewayUrl()).auth().oauth2(forgedKeyId(tokenAfterRotation)).get("/api/v1/submissions")
+                .then().statusCode(401).contentType("application/problem+json");
+    }
+
+    private static String submit(String token, String period, int value) {
+        String body = """
+                {"observations": [
+                  {"measure": "PI09.DRUG_INDUCED_DEATHS", "area": "AT", "period": "%s", "dimensions": {"SEX": "F", "AGE": "TOTAL"}, "value": %d}
+                ]}""".formatted(period, value);
+        return given().baseUri(suite.gatewayUrl()).auth().oauth2(token)
+                .contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/submissions")
+                .then().statusCode(201).body("accepted", equalTo(1)).body("reporter", equalTo("AT"))
+                .extract().path("id");
+    }
+
+    /** What {@code curl -u CLIENT:SECRET -d grant_type=client_credentials .../token} does. */
+    private static HttpResponse<String> tokenResponse(String client, String secret) throws IOException, InterruptedException {
+        String basic = Base64.getEncoder().encodeToString((client + ":" + secret).getBytes(StandardCharsets.UTF_8));
+        return HTTP.send(HttpRequest.newBuilder(URI.create(keycloak + "/realms/" + REALM + "/protocol/openid-connect/token"))
+                .header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String clientCredentialsToken(String client, String secret) throws Exception {
+        HttpResponse<String> response = tokenResponse(client, secret);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body()).get("access_token").asText();
+    }
+
+    /** The development-only administrator of the master realm (lib.sh's KEYCLOAK_ADMIN_USER / _PASSWORD). */
+    private static String adminToken() throws Exception {
+        String form = Map.of("grant_type", "password", "client_id", "admin-cli",
+                        "username", System.getenv().getOrDefault("KEYCLOAK_ADMIN_USER", "admin"),
+                        "password", System.getenv().getOrDefault("KEYCLOAK_ADMIN_PASSWORD", "dev-only-admin"))
+                .entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                        URI.create(keycloak + "/realms/master/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body()).get("access_token").asText();
+    }
+
+    private static JsonNode adminGet(String adminToken, String path) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(keycloak + path))
+                .header("Authorization", "Bearer " + adminToken).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    private static JsonNode claims(String token) throws IOException {
+        return JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+    }
+
+    private static String keyId(String token) throws IOException {
+        return JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[0])).get("kid").asText();
+    }
+
+    /** The token with a key id no key set holds (its signature then matches no key either). */
+    private static String forgedKeyId(String token) {
+        String header = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"no-such-key\"}".getBytes(StandardCharsets.UTF_8));
+        return header + token.substring(token.indexOf('.'));
+    }
+
+    private static void awaitProviderReady(String managementUrl) throws Exception {
+        URI health = URI.create((managementUrl == null ? keycloak : managementUrl) + "/health/ready");
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                if (HTTP.send(HttpRequest.newBuilder(health).GET().build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("Keycloak not ready after 180 s at " + health + "; see .local/logs/keycloak-test.log");
+    }
+
+    /** Stops the provider test.sh started (kc.sh passes the TERM on to the server) and waits until it is gone. */
+    private static void stopProvider() throws Exception {
+        String pidFile = System.getenv("KEYCLOAK_PID_FILE");
+        assertThat(pidFile).as("KEYCLOAK_PID_FILE, set by deploy/local/test.sh").isNotBlank();
+        long pid = Long.parseLong(Files.readString(Path.of(pidFile)).trim());
+        ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("Keycloak (pid "
+                + pid + ") is not running"));
+        process.destroy();
+        process.onExit().get(30, TimeUnit.SECONDS);
+    }
+}
