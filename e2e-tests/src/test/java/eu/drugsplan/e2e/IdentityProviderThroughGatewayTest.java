@@ -37,7 +37,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * its tokens from its JWKS. An agency system takes a token as {@code curl} would (client-credentials grant, form
  * post, Basic client authentication) and submits; a rotated realm key keeps working without a restart; and with the
  * provider stopped the tokens it issued before still verify from the cached keys. The methods run in order: the
- * last one stops the provider.
+ * last one stops the provider. The class runs a suite of its own (Suite.startWithEnvironment, on the
+ * e2e_identity_* databases), since the shared suite verifies the test keys of test-support with another issuer.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class IdentityProviderThroughGatewayTest {
