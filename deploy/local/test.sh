@@ -8,6 +8,8 @@
 # e2e's IdentityProviderThroughGatewayTest waits for it, takes tokens from it and stops it (KEYCLOAK_PID_FILE) to
 # show verification going on with cached keys. The distribution is downloaded and built once, outside the clone
 # (~/.cache/drugsplan/, see lib.sh), so a fresh clone does not pay that again. KEYCLOAK=0 leaves it out.
+# A full run (no arguments) then runs the README's real-data command as the README writes it
+# (deploy/local/real-data-check.sh; REAL_DATA_CHECK=0 leaves it out).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 TEST_KAFKA_PORT=${TEST_KAFKA_PORT:-19092}
@@ -49,3 +51,7 @@ kafka_start test "$TEST_KAFKA_PORT" $((TEST_KAFKA_PORT + 1))
 
 cd "$ROOT"
 ./mvnw -B verify "$@"
+if [ $# -eq 0 ] && [ "${REAL_DATA_CHECK:-1}" != 0 ]; then
+  kafka_stop test
+  "$ROOT/deploy/local/real-data-check.sh"
+fi

@@ -77,13 +77,13 @@ public class CatalogueLoader {
         Map<String, List<String>> agencies = grouped("select measure_code, reporter_code from measure_agency order by measure_code, reporter_code");
         Map<String, MeasureView> measures = new LinkedHashMap<>();
         for (Object[] r : rows("select m.code, m.indicator_code, m.name, m.description, m.unit, m.unit_kind, m.frequency, "
-                + "m.desired_direction, m.eu_total_rule, m.stable_band_percent, m.member_states_report from measure m "
+                + "m.desired_direction, m.eu_total_rule, m.stable_band_percent, m.member_states_report, m.source from measure m "
                 + "join indicator i on i.code = m.indicator_code order by i.position, m.position")) {
             String code = (String) r[0];
             measures.put(code, new MeasureView(code, (String) r[1], (String) r[2], (String) r[3], (String) r[4],
                     (String) r[5], String.valueOf(r[6]), (String) r[7], (String) r[8], (BigDecimal) r[9],
                     dimensions.getOrDefault(code, List.of()),
-                    new ReportersView((Boolean) r[10], agencies.getOrDefault(code, List.of()))));
+                    new ReportersView((Boolean) r[10], agencies.getOrDefault(code, List.of())), (String) r[11]));
         }
         return measures;
     }

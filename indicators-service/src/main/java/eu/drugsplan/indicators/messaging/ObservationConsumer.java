@@ -113,7 +113,10 @@ public class ObservationConsumer {
     }
 
     private ObservationEvent read(String payload) throws java.io.IOException {
-        com.fasterxml.jackson.databind.JsonNode tree = json.readTree(payload);
+        // a value keeps all its digits: a tree read with doubles turned 13900.17001500000000001 (UNODC's
+        // 0.12001500000000001 + 13900.05, summed exactly by the loader) into 13900.170015
+        com.fasterxml.jackson.databind.JsonNode tree = json.reader()
+                .with(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readTree(payload);
         int version = tree.path("version").asInt(-1);
         ObservationEvent event = switch (version) {
             case ObservationEventV1.VERSION -> json.treeToValue(tree, ObservationEventV1.class).toCurrent();

@@ -58,7 +58,7 @@ public class CatalogueResource {
 
     @GET
     @Path("measures/{code}")
-    @Operation(summary = "One measure: unit, frequency, desired direction, dimensions and reporters")
+    @Operation(summary = "One measure: unit, frequency, desired direction, dimensions, reporters and the source and definition it follows")
     public Response measure(@PathParam("code") String code, Request request) {
         return cached(request, c -> c.measure(code), "measure " + code);
     }

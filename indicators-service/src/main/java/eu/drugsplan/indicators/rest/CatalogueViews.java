@@ -26,7 +26,8 @@ public final class CatalogueViews {
 
     public record MeasureView(String code, String indicator, String name, String description, String unit,
                               String unitKind, String frequency, String desiredDirection, String euTotalRule,
-                              BigDecimal stableBandPercent, List<String> dimensions, ReportersView reporters) {
+                              BigDecimal stableBandPercent, List<String> dimensions, ReportersView reporters,
+                              String source) {
     }
 
     /** Who may submit a measure: the Member States (and Reitox partners) and/or named agencies. */

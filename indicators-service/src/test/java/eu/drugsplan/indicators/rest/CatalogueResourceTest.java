@@ -58,7 +58,13 @@ class CatalogueResourceTest {
             "PI09.DRUG_INDUCED_DEATHS;COUNT;SEX,AGE;DOWN",
             "PI10.OST_CLIENTS;COUNT;MEDICATION;UP",
             "PI11.PRISON_DRUG_STRATEGY;BINARY;;UP",
-            "PI12.SDG_PROGRESS;SCORE;SDG_TARGET;UP"})
+            "PI12.SDG_PROGRESS;SCORE;SDG_TARGET;UP",
+            "PI01.DRUG_LAW_OFFENCES;COUNT;;NONE",
+            "PI01.DRUG_LAW_OFFENCES_BY_DRUG;COUNT;SUBSTANCE,OFFENCE_TYPE;NONE",
+            "PI01.OCG_PARTICIPATION_OFFENCES;COUNT;;NONE",
+            "PI01.INTENTIONAL_HOMICIDES;COUNT;;DOWN",
+            "PI03.MONEY_LAUNDERING_OFFENCES;COUNT;;NONE",
+            "PI09.DRUG_DEPENDENCE_DEATHS;COUNT;SEX,AGE;DOWN"})
     void the_measures_focal_points_code_against_exist_with_these_codes(String code, String unitKind, String dimensions,
                                                                       String desired) {
         JsonPath measure = given().get("/api/v1/measures/" + code).then().statusCode(200).extract().jsonPath();
@@ -67,6 +73,26 @@ class CatalogueResourceTest {
                 .containsExactlyElementsOf(dimensions == null ? List.of() : List.of(dimensions.split(",")));
         assertThat(measure.getString("desiredDirection")).isEqualTo(desired);
         assertThat(measure.getDouble("stableBandPercent")).isEqualTo(10.0);
+    }
+
+    @Test
+    void every_measure_names_the_source_and_definition_it_follows() {
+        List<Map<String, Object>> measures = given().get("/api/v1/measures").then().statusCode(200).extract().jsonPath()
+                .getList("$");
+        assertThat(measures).allSatisfy(m -> assertThat((String) m.get("source")).as("source of " + m.get("code"))
+                .hasSizeGreaterThan(20));
+    }
+
+    @Test
+    void the_proxies_and_the_cross_check_say_what_they_are_not() {
+        given().get("/api/v1/measures/PI03.MONEY_LAUNDERING_OFFENCES").then().statusCode(200)
+                .body("source", containsString("proxy for PI 3"))
+                .body("reporters.agencies", equalTo(List.of("EUROSTAT")));
+        given().get("/api/v1/measures/PI09.DRUG_DEPENDENCE_DEATHS").then().statusCode(200)
+                .body("description", containsString("not a continuation of"))
+                .body("source", containsString("Not the EMCDDA definition"));
+        // the bulletin's "Number" of syringes reads as thousands (its footnotes), and the catalogue says so
+        given().get("/api/v1/measures/PI10.NSP_SYRINGES").then().statusCode(200).body("unit", equalTo("thousand syringes"));
     }
 
     @Test

@@ -21,6 +21,7 @@ final class CatalogueCodes {
     private final Map<String, String> countryByName = new HashMap<>();
     private final Map<String, Map<String, Map<String, String>>> byProperty = new HashMap<>();
     private final Set<String> reporters = new HashSet<>();
+    private final Map<String, Set<String>> codesOf = new HashMap<>();
 
     static CatalogueCodes load(Gateway gateway, List<String> codelists) throws IOException {
         CatalogueCodes codes = new CatalogueCodes();
@@ -53,6 +54,7 @@ final class CatalogueCodes {
     }
 
     private void indexProperties(String codelist, JsonNode code) {
+        codesOf.computeIfAbsent(codelist, c -> new HashSet<>()).add(code.path("code").asText());
         JsonNode properties = code.path("properties");
         properties.fieldNames().forEachRemaining(property -> texts(properties.path(property)).forEach(value ->
                 byProperty.computeIfAbsent(codelist, c -> new HashMap<>())
@@ -75,6 +77,17 @@ final class CatalogueCodes {
     Optional<String> code(String codelist, String property, String value) {
         return Optional.ofNullable(byProperty.getOrDefault(codelist, Map.of()).getOrDefault(property, Map.of())
                 .get(normal(value)));
+    }
+
+    /** Whether {@code code} is a code of {@code codelist} (sources that use the catalogue's own codes, as Eurostat). */
+    boolean has(String codelist, String code) {
+        return codesOf.getOrDefault(codelist, Set.of()).contains(code);
+    }
+
+    /** An aggregate area (EU27_2020): the suite computes its totals from the countries. */
+    boolean aggregate(String area) {
+        JsonNode code = areas.get(area);
+        return code != null && code.path("properties").path("aggregate").asBoolean(false);
     }
 
     boolean isReporter(String code) {

@@ -51,17 +51,17 @@ public final class DatasetLoader {
         ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
         Gateway gateway = new Gateway(options.gateway(), json);
         CatalogueCodes codes = CatalogueCodes.load(gateway,
-                List.of("SUBSTANCE", "STAT", "SEX", "AGE", "RECALL_PERIOD", "MEDICATION"));
+                List.of("SUBSTANCE", "STAT", "SEX", "AGE", "RECALL_PERIOD", "MEDICATION", "OFFENCE_TYPE"));
         Datasets datasets = new Datasets(options.directory(), codes);
+        Extract extract = options.wastewaterOnly() ? datasets.wastewater() : datasets.all();
         if (!options.verifyOnly()) {
-            Extract extract = options.wastewaterOnly() ? datasets.wastewater() : datasets.all();
             reportOutsideEu(extract, codes, out);
             load(extract, options, gateway, out);
         }
         if (!options.verify()) {
             return 0;
         }
-        return verify(datasets.wastewater().observations, gateway, options.waitSeconds(), out);
+        return verify(extract.observations, gateway, options.waitSeconds(), out);
     }
 
     private static void load(Extract extract, Options options, Gateway gateway, PrintStream out) throws IOException {
@@ -69,6 +69,8 @@ public final class DatasetLoader {
         extract.observations.stream().collect(Collectors.groupingBy(Observation::source, TreeMap::new, Collectors.counting()))
                 .forEach((source, count) -> out.println("  " + source + ": " + count));
         reportSkipped(extract, out);
+        extract.observations.stream().filter(o -> o.status().equals("B")).forEach(o ->
+                out.println("Break in series (OBS_STATUS B): " + o.source() + " " + o.key()));
         if (options.dryRun()) {
             return;
         }
@@ -106,25 +108,43 @@ public final class DatasetLoader {
                 .forEach((reason, rows) -> out.println("  " + reason + " - " + rows.size() + " row(s), e.g. " + rows.get(0)));
     }
 
+    /**
+     * Every file's round trip: the waste-water series site by site (nothing stored that is not in the file), every
+     * other file's observations by measure (value and status as in the file).
+     */
     private static int verify(List<Observation> expected, Gateway gateway, int waitSeconds, PrintStream out)
             throws IOException {
+        Map<Boolean, List<Observation>> wastewater = expected.stream()
+                .collect(Collectors.partitioningBy(o -> o.measure().equals("PI02.WASTEWATER_LOAD")));
         WastewaterCheck check = new WastewaterCheck(gateway);
+        RoundTrip roundTrip = new RoundTrip(gateway);
         Instant start = Instant.now();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(waitSeconds));
-        List<String> differences = check.differences(expected);
+        List<String> differences = differences(check, roundTrip, wastewater);
         // the store applies submissions asynchronously (outbox, Kafka): wait for it to catch up
         while (!differences.isEmpty() && Instant.now().isBefore(deadline)) {
             sleep(5000);
-            differences = check.differences(expected);
+            differences = differences(check, roundTrip, wastewater);
         }
         if (differences.isEmpty()) {
-            out.println("Round trip OK: " + expected.size() + " waste-water values read back exactly as in the file ("
-                    + Duration.between(start, Instant.now()).toSeconds() + " s after the load).");
+            out.println("Round trip OK (" + Duration.between(start, Instant.now()).toSeconds() + " s after the load): "
+                    + expected.size() + " values read back exactly as in the files:");
+            RoundTrip.bySource(expected).forEach((file, count) -> out.println("  " + file + ": " + count));
             return 0;
         }
         out.println("Round trip FAILED: " + differences.size() + " differences, e.g.:");
         differences.stream().limit(20).forEach(d -> out.println("  " + d));
         return 1;
+    }
+
+    private static List<String> differences(WastewaterCheck check, RoundTrip roundTrip,
+                                            Map<Boolean, List<Observation>> wastewater) throws IOException {
+        List<String> differences = new java.util.ArrayList<>();
+        if (!wastewater.get(true).isEmpty()) {
+            differences.addAll(check.differences(wastewater.get(true)));
+        }
+        differences.addAll(roundTrip.differences(wastewater.get(false)));
+        return differences;
     }
 
     private static Function<String, String> tokens(Options options) throws IOException {

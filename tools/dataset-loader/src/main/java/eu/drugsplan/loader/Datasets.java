@@ -45,7 +45,9 @@ final class Datasets {
         all.addAll(prevalence("cannabis-lifetime-prevalence-aged-25-34.csv"));
         all.addAll(prevalence("cocaine-lifetime-prevalence-aged-25-34.csv"));
         all.addAll(seizures());
-        return all;
+        all.addAll(new EurostatTables(directory, codes).all());
+        all.addAll(new BulletinTables(directory, codes).all());
+        return SeriesBreaks.flag(all.latestPerKey());
     }
 
     /** EUDA waste water: one row per site, metabolite and year; one observation per statistic column. */

@@ -17,6 +17,24 @@ final class Extract {
         skipped.add(new Skipped(source, row, reason));
     }
 
+    /**
+     * One value per observation key: when two tables give the same key (the 2019 methadone series and the OST
+     * table of 2017, the 2020 and 2024 bulletins' surveys), the later one stands and the earlier is reported.
+     */
+    Extract latestPerKey() {
+        java.util.Map<String, Observation> byKey = new java.util.LinkedHashMap<>();
+        for (Observation o : observations) {
+            Observation earlier = byKey.remove(o.key());
+            if (earlier != null && earlier.value().compareTo(o.value()) != 0) {
+                skip(earlier.source(), earlier.key(), "revised by " + o.source() + " (" + earlier.value() + " -> " + o.value() + ")");
+            }
+            byKey.put(o.key(), o);
+        }
+        observations.clear();
+        observations.addAll(byKey.values());
+        return this;
+    }
+
     Extract addAll(Extract other) {
         observations.addAll(other.observations);
         skipped.addAll(other.skipped);

@@ -49,7 +49,7 @@ final class Submitter {
             row.put("period", o.period());
             row.put("dimensions", o.dimensions());
             row.put("value", o.value());
-            row.put("status", "A");
+            row.put("status", o.status());
             if (o.comment() != null) {
                 row.put("comment", o.comment());
             }
