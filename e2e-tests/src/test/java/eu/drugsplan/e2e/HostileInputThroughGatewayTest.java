@@ -33,12 +33,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  * A corpus of hostile and malformed requests sent through the gateway to every public endpoint of the merged
  * OpenAPI document. The rule each case is held to:
  * <ul>
- *   <li>a request unusable as a whole (broken JSON or CSV, wrong types, unknown fields or columns, a body too
+ *   <li>a request unusable as a whole (broken JSON or CSV, invalid UTF-8 in either, wrong types, unknown fields or columns, a body too
  *       large or nested too deep, a parameter of the wrong form, a forged or expired token, a missing role) is
  *       refused with exactly the expected 4xx as {@code application/problem+json};</li>
  *   <li>a submission whose body is usable but whose row is hostile (NaN, a negative count, a huge number, an
- *       unknown code, a wrong period, another reporter's area, a formula or SQL where a code belongs, invalid
- *       UTF-8 in a cell) is a partial success: 201 with the row rejected under its stable conflict code and
+ *       unknown code, a wrong period, another reporter's area, a formula or SQL where a code belongs) is a
+ *       partial success: 201 with the row rejected under its stable conflict code and
  *       nothing of it accepted;</li>
  *   <li>never a 5xx or a stack trace, and afterwards nothing of the corpus is stored anywhere.</li>
  * </ul>
@@ -261,7 +261,8 @@ class HostileInputThroughGatewayTest {
                     CSV_HEADER + DEATHS + ",MT,2016,1,,,M,TOTAL2\n")),
             rejected("AREA_INVALID", "SQL in the CSV area", post(SUBMISSIONS, "MT", CSV,
                     CSV_HEADER + DEATHS + ",\"MT' OR 1=1; --\",2016,1,,,M,TOTAL\n")),
-            rejected("AREA_INVALID", "invalid UTF-8 in a CSV cell", new Case("", "POST", SUBMISSIONS, "MT", CSV,
+            // the CSV is decoded strictly, as JSON is: a replacing decoder once accepted rows with other text than sent
+            refused(400, "invalid UTF-8 in a CSV cell", new Case("", "POST", SUBMISSIONS, "MT", CSV,
                     concat(CSV_HEADER + DEATHS + ",M", new byte[] {(byte) 0xFF, (byte) 0xFE}, "T,2016,1,,,M,TOTAL\n"), Map.of(), 0, null)),
             rejected("REPORTER_NOT_ALLOWED_AREA", "another reporter's area in CSV", post(SUBMISSIONS, "MT", CSV,
                     CSV_HEADER + DEATHS + ",SI,2016,1,,,M,TOTAL\n")),
