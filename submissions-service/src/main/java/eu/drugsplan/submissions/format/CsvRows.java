@@ -7,6 +7,8 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 import eu.drugsplan.common.rest.Problem;
 import eu.drugsplan.common.rest.ProblemException;
 import eu.drugsplan.common.series.TextLimits;
+import eu.drugsplan.submissions.service.Conflict;
+import eu.drugsplan.submissions.service.ConflictCode;
 import eu.drugsplan.submissions.service.ObservationRow;
 import eu.drugsplan.submissions.service.RowSource;
 import jakarta.ws.rs.core.Response;
@@ -22,11 +24,16 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The rows of a CSV body (text/csv or SDMX-CSV 2.0), parsed by FastCSV while they are read from the spooled
@@ -41,20 +48,34 @@ public final class CsvRows implements RowSource {
     private final CloseableIterator<CsvRecord> records;
     private final CsvLayout layout;
     private final CsvDialect dialect;
+    private final SdmxStructure structures;
 
     private CsvRows(CsvReader<CsvRecord> reader, CloseableIterator<CsvRecord> records, CsvLayout layout,
-                    CsvDialect dialect) {
+                    CsvDialect dialect, SdmxStructure structures) {
         this.reader = reader;
         this.records = records;
         this.layout = layout;
         this.dialect = dialect;
+        this.structures = structures;
+        this.languages = languagePrefix(layout.subField());
+    }
+
+    private final Pattern languages;
+
+    /** Where a language's text starts in a multi-lingual value: at the start or after the sub-field separator. */
+    static Pattern languagePrefix(char subField) {
+        return Pattern.compile("(?:^|" + Pattern.quote(String.valueOf(subField)) + ")([a-z]{2}):");
+    }
+
+    /** The catalogue's words a CSV header is read with: the measure codes and the dimension (code list) ids. */
+    public record Vocabulary(Set<String> measures, Set<String> dimensions) {
     }
 
     /**
      * Reads the header now, so that a body unusable as a whole is refused before anything is accepted.
      * declaredDecimal: the decimal mark the Content-Type declares ({@link CsvDialect#declaredDecimal}).
      */
-    public static CsvRows open(Path body, BodyFormat format, Optional<Character> declaredDecimal) {
+    public static CsvRows open(Path body, BodyFormat format, Optional<Character> declaredDecimal, Vocabulary vocabulary) {
         CsvDialect dialect = CsvDialect.of(body, declaredDecimal);
         CsvReader<CsvRecord> reader = null;
         try {
@@ -66,8 +87,9 @@ public final class CsvRows implements RowSource {
                 throw CsvLayout.badHeader("The CSV body is empty; it needs at least a header line.");
             }
             var header = records.next().getFields();
-            CsvLayout layout = format == BodyFormat.SDMX_CSV ? CsvLayout.sdmx(header) : CsvLayout.plain(header);
-            return new CsvRows(reader, records, layout, dialect);
+            boolean sdmx = format == BodyFormat.SDMX_CSV;
+            CsvLayout layout = sdmx ? CsvLayout.sdmx(header, vocabulary.dimensions()) : CsvLayout.plain(header);
+            return new CsvRows(reader, records, layout, dialect, sdmx ? new SdmxStructure(vocabulary.measures()) : null);
         } catch (IOException e) {
             close(reader);
             throw new UncheckedIOException(e);
@@ -115,9 +137,22 @@ public final class CsvRows implements RowSource {
         if (record.getFieldCount() != layout.width()) {
             return ObservationRow.malformed(line, record.getFieldCount(), layout.width());
         }
+        String measure;
+        boolean labelled = false;
+        if (structures == null) {
+            measure = cell(record, layout.measure());
+        } else {
+            SdmxStructure.Resolved structure = structures.resolve(line, cell(record, layout.structure()),
+                    cell(record, layout.structureId()));
+            if (structure.refused() != null) {
+                return ObservationRow.refused(structure.refused());
+            }
+            measure = structure.measure();
+            labelled = structure.labelled();
+        }
         Map<String, String> dimensions = new HashMap<>(4);
         for (int i = 0; i < layout.dimensionNames().length; i++) {
-            String code = cell(record, layout.dimensionIndexes()[i]);
+            String code = coded(record, layout.dimensionIndexes()[i], labelled);
             if (code != null) {
                 dimensions.put(layout.dimensionNames()[i], code);
             }
@@ -130,28 +165,90 @@ public final class CsvRows implements RowSource {
             }
             value = decimal.get();
         }
-        String measure = layout.measure() >= 0 ? cell(record, layout.measure()) : measureOf(cell(record, layout.structureId()));
-        return new ObservationRow(line, measure, cell(record, layout.area()), cell(record, layout.period()), dimensions,
-                value, cell(record, layout.status()), cell(record, layout.comment()),
-                cell(record, layout.action()));
+        String action = cell(record, layout.action());
+        if (structures != null && value == null && isDelete(action)) {
+            Optional<String> attribute = attributeMarked(record);
+            if (attribute.isPresent()) {
+                return ObservationRow.refused(Conflict.of(line, "row", ConflictCode.DELETE_ATTRIBUTE_UNSUPPORTED,
+                        attribute.get()));
+            }
+        }
+        String comment = cell(record, layout.comment());
+        if (comment != null && layout.multilingualComment()) {
+            comment = english(comment, languages);
+        }
+        return new ObservationRow(line, measure, coded(record, layout.area(), labelled),
+                coded(record, layout.period(), labelled), dimensions, value, coded(record, layout.status(), labelled),
+                comment, action);
+    }
+
+    private static boolean isDelete(String action) {
+        return action != null && (action.trim().equalsIgnoreCase("D") || action.trim().equalsIgnoreCase("DELETE"));
+    }
+
+    /**
+     * The first attribute column a delete marks while it leaves the value empty: SDMX-CSV deletes only those
+     * attribute values then (field guide, example 16), which the store cannot do, since it deletes observations.
+     * A custom column counts too: ignored on other rows, here it would turn an attribute delete into the
+     * delete of the whole observation.
+     */
+    private Optional<String> attributeMarked(CsvRecord record) {
+        List<Integer> attributes = new ArrayList<>();
+        attributes.add(layout.status());
+        attributes.add(layout.comment());
+        for (int index : layout.customIndexes()) {
+            attributes.add(index);
+        }
+        return attributes.stream().filter(i -> cell(record, i) != null).findFirst()
+                .map(i -> "column " + (i + 1) + ": " + cell(record, i));
+    }
+
+    /** The header's custom columns, ignored (SDMX-CSV). */
+    @Override
+    public List<String> notes() {
+        return layout.notes();
+    }
+
+    /**
+     * A coded cell; with labels=both (the row's STRUCTURE_ID carries a name after its version) written as
+     * "ID: name", of which the id is the code. Only then: "AT: x" in a plain row is a broken code, not a label.
+     */
+    private static String coded(CsvRecord record, int index, boolean labelled) {
+        String text = cell(record, index);
+        if (text == null || !labelled) {
+            return text;
+        }
+        int label = text.indexOf(": ");
+        return label < 0 ? text : text.substring(0, label);
+    }
+
+    /**
+     * A multi-lingual comment ({@code OBS_COMMENT[en;fr]}, values {@code en:text;fr:texte}): the suite keeps one
+     * text, the English one, else the first language's. Split at the sub-field separator followed by a language
+     * prefix, so a ';' inside a text does not cut it.
+     */
+    static String english(String comment, Pattern prefix) {
+        Matcher languages = prefix.matcher(comment);
+        List<int[]> starts = new ArrayList<>();
+        List<String> codes = new ArrayList<>();
+        while (languages.find()) {
+            starts.add(new int[] {languages.start(), languages.end()});
+            codes.add(languages.group(1));
+        }
+        if (starts.isEmpty() || starts.get(0)[0] != 0) {
+            return comment;
+        }
+        int chosen = Math.max(0, codes.indexOf("en"));
+        int end = chosen + 1 < starts.size() ? starts.get(chosen + 1)[0] : comment.length();
+        return comment.substring(starts.get(chosen)[1], end);
     }
 
     /** A value the declared decimal comma cannot read: refused as a record, never guessed. */
     private static ObservationRow undecimal(String line, String value) {
-        return new ObservationRow(line, null, null, null, Map.of(), null, null, null, null, "The value '"
+        return ObservationRow.refused(Conflict.of(line, "row", ConflictCode.ROW_MALFORMED, "The value '"
                 + TextLimits.clean(value, TextLimits.CODE) + "' has a '.' or more than one ',', but the body declares"
                 + " decimal=\",\": the comma is its decimal mark, and a dot could only group thousands. Write the"
-                + " number without grouping, such as 1234,5.");
-    }
-
-    /** STRUCTURE_ID "EUDRUGS:PI09.DRUG_INDUCED_DEATHS(1.0)" or just "PI09.DRUG_INDUCED_DEATHS" names the measure. */
-    static String measureOf(String structureId) {
-        if (structureId == null) {
-            return null;
-        }
-        int colon = structureId.indexOf(':');
-        int version = structureId.indexOf('(');
-        return structureId.substring(colon + 1, version > colon ? version : structureId.length()).trim();
+                + " number without grouping, such as 1234,5."));
     }
 
     private static String cell(CsvRecord record, int index) {

@@ -55,6 +55,9 @@ public class Submission extends PanacheEntityBase {
 
     public String failure;
 
+    /** What the reader left out and said so (SDMX-CSV custom columns), one note a line (V5). */
+    public String notes;
+
     public void coverEvents(long first, long last) {
         firstEventId = firstEventId == null ? first : Math.min(firstEventId, first);
         lastEventId = lastEventId == null ? last : Math.max(lastEventId, last);

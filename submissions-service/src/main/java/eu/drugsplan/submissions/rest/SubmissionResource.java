@@ -10,6 +10,8 @@ import eu.drugsplan.submissions.format.CsvRows;
 import eu.drugsplan.submissions.format.JsonRows;
 import eu.drugsplan.submissions.repository.IdempotencyKeys;
 import eu.drugsplan.submissions.repository.SubmissionStatus;
+import eu.drugsplan.submissions.service.Catalogue;
+import eu.drugsplan.submissions.service.CatalogueCache;
 import eu.drugsplan.submissions.service.IntakeRequest;
 import eu.drugsplan.submissions.service.IntakeResult;
 import eu.drugsplan.submissions.service.RowSource;
@@ -42,6 +44,8 @@ import java.io.InputStream;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -85,11 +89,14 @@ public class SubmissionResource {
     private final ObjectMapper json;
     private final Validator validator;
     private final MemorySize maxBodySize;
+    private final CatalogueCache catalogue;
 
     public SubmissionResource(SubmissionIntake intake, SubmissionQueries queries, IdempotencyKeys idempotencyKeys,
                               ReporterIdentity identity, SubmissionsConfig config, ObjectMapper json,
                               Validator validator,
-                              @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
+                              @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize,
+                              CatalogueCache catalogue) {
+        this.catalogue = catalogue;
         this.intake = intake;
         this.queries = queries;
         this.idempotencyKeys = idempotencyKeys;
@@ -205,7 +212,10 @@ public class SubmissionResource {
         if (format == BodyFormat.JSON) {
             return JsonRows.read(spooled.file(), json, validator, config.maxJsonRows());
         }
-        return CsvRows.open(spooled.file(), format, decimal);
+        Catalogue current = catalogue.current();
+        Set<String> dimensions = current.measures().values().stream().flatMap(m -> m.dimensions().stream())
+                .collect(Collectors.toUnmodifiableSet());
+        return CsvRows.open(spooled.file(), format, decimal, new CsvRows.Vocabulary(current.measures().keySet(), dimensions));
     }
 
     /**

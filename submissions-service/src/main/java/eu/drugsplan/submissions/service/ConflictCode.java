@@ -13,7 +13,7 @@ public enum ConflictCode {
     VALUE_MISSING("A value is required unless the status says it is missing."),
     VALUE_NOT_FINITE("The value must be a finite decimal number."),
     STATUS_INVALID("The observation status is not an SDMX OBS_STATUS code."),
-    ACTION_INVALID("The action must be I, M, R or D (or MERGE, REPLACE, DELETE)."),
+    ACTION_INVALID("The action must be I, A, M, R or D (or APPEND, MERGE, REPLACE, DELETE)."),
     MEASURE_UNKNOWN("The measure is not in the indicator catalogue."),
     AREA_UNKNOWN("The reference area is not in the REF_AREA code list."),
     DIMENSION_MISSING("The measure is broken down by this dimension, but the row gives no code for it."),
@@ -32,7 +32,16 @@ public enum ConflictCode {
             + " status or comment; send one row per observation."),
     VALUE_NOT_INTEGER("A count takes a whole number written without a decimal point (1.234 may mean 1234 where the"
             + " point separates thousands)."),
-    PERIOD_OUT_OF_RANGE("The period's year is outside the years the suite accepts.");
+    PERIOD_OUT_OF_RANGE("The period's year is outside the years the suite accepts."),
+    STRUCTURE_INVALID("The SDMX-CSV STRUCTURE is not dataflow, datastructure or dataprovision, or STRUCTURE_ID is not"
+            + " AGENCY:ID(VERSION), AGENCY:ID, a measure code or a URN."),
+    STRUCTURE_UNSUPPORTED("The suite defines no data provision agreements (the reporter is the token's); name the"
+            + " dataflow or the data structure instead."),
+    DELETE_WILDCARD_UNSUPPORTED("A delete must give the full key and the period: the suite deletes one observation"
+            + " at a time, not every observation matching a partial key."),
+    DELETE_ATTRIBUTE_UNSUPPORTED("An SDMX-CSV delete that leaves the value empty and marks attribute values deletes only"
+            + " those attributes; the suite deletes whole observations: mark OBS_VALUE with '-' to delete the"
+            + " observation, or send the observation again with A or R to change its attributes.");
 
     private final String description;
 

@@ -5,8 +5,9 @@ import java.util.Map;
 /**
  * One row as the reporter sent it, whatever the format, before validation. Values stay text until the
  * validator has judged them, so that "NaN" or "1e999" can be reported as a conflict rather than a 400.
- * pointer: a JSON pointer, or the line number of a CSV record. malformed: why the record could not be read
- * as a row at all (a CSV record with the wrong number of fields), else null.
+ * pointer: a JSON pointer, the line number of a CSV record, or a spreadsheet cell reference. refused: the
+ * conflict of a record the format could not read as a row at all (a CSV record with the wrong number of fields,
+ * an SDMX-CSV row for a structure the suite does not serve), else null.
  */
 public record ObservationRow(
         String pointer,
@@ -18,7 +19,7 @@ public record ObservationRow(
         String status,
         String comment,
         String action,
-        String malformed) {
+        Conflict refused) {
 
     public ObservationRow(String pointer, String measure, String area, String period, Map<String, String> dimensions,
                           String value, String status, String comment, String action) {
@@ -26,7 +27,11 @@ public record ObservationRow(
     }
 
     public static ObservationRow malformed(String pointer, int fields, int expected) {
-        return new ObservationRow(pointer, null, null, null, Map.of(), null, null, null, null,
-                fields + " fields where the header has " + expected);
+        return refused(new Conflict(pointer, "row", ConflictCode.ROW_MALFORMED, ConflictCode.ROW_MALFORMED.description()
+                + " Given: '" + fields + " fields where the header has " + expected + "'."));
+    }
+
+    public static ObservationRow refused(Conflict conflict) {
+        return new ObservationRow(conflict.row(), null, null, null, Map.of(), null, null, null, null, conflict);
     }
 }

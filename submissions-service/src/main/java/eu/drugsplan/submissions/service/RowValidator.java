@@ -42,11 +42,15 @@ public final class RowValidator {
     }
 
     public List<Conflict> validate(ObservationRow row) {
-        if (row.malformed() != null) {
-            return List.of(Conflict.of(row.pointer(), "row", ConflictCode.ROW_MALFORMED, row.malformed()));
+        if (row.refused() != null) {
+            return List.of(row.refused());
         }
         List<Conflict> conflicts = new ArrayList<>(0);
         Optional<Catalogue.Measure> measure = checkMeasure(row, conflicts);
+        Optional<Conflict> wildcard = wildcardDelete(row, measure);
+        if (wildcard.isPresent()) {
+            return List.of(wildcard.get());
+        }
         boolean areaKnown = checkArea(row, conflicts);
         checkPeriod(row, measure, conflicts);
         checkDimensions(row, measure, conflicts);
@@ -75,7 +79,8 @@ public final class RowValidator {
             return Optional.of(ObservationAction.MERGE);
         }
         return switch (TextLimits.trimBlanks(given).toUpperCase(java.util.Locale.ROOT)) {
-            case "I", "M", "MERGE" -> Optional.of(ObservationAction.MERGE);
+            // SDMX-CSV 2.0: I (information) is loaded as A (append), and append changes only what the row gives
+            case "I", "A", "M", "MERGE", "APPEND" -> Optional.of(ObservationAction.MERGE);
             case "R", "REPLACE" -> Optional.of(ObservationAction.REPLACE);
             case "D", "DELETE" -> Optional.of(ObservationAction.DELETE);
             default -> Optional.empty();
@@ -89,6 +94,31 @@ public final class RowValidator {
     public static Optional<BigDecimal> value(ObservationRow row) {
         boolean delete = action(row.action()).filter(a -> a == ObservationAction.DELETE).isPresent();
         return delete || isBlank(row.value()) ? Optional.empty() : Optional.of(new BigDecimal(TextLimits.trimBlanks(row.value())));
+    }
+
+    /**
+     * SDMX-CSV lets a delete leave key components empty to delete every observation they match (its field
+     * guide's examples 17 to 19). The store deletes one observation at a time, by full key and period, so such a
+     * row is refused with one conflict saying so, rather than with the missing-field conflicts of a row that
+     * forgot them.
+     */
+    private static Optional<Conflict> wildcardDelete(ObservationRow row, Optional<Catalogue.Measure> measure) {
+        if (action(row.action()).filter(a -> a == ObservationAction.DELETE).isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> empty = new ArrayList<>();
+        if (isBlank(row.area())) {
+            empty.add("REF_AREA");
+        }
+        measure.ifPresent(m -> m.dimensions().stream().filter(d -> isBlank(row.dimensions().get(d))).forEach(empty::add));
+        if (isBlank(row.period())) {
+            empty.add("TIME_PERIOD");
+        }
+        if (empty.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Conflict(row.pointer(), "row", ConflictCode.DELETE_WILDCARD_UNSUPPORTED,
+                ConflictCode.DELETE_WILDCARD_UNSUPPORTED.description() + " Left empty: " + String.join(", ", empty) + "."));
     }
 
     private Optional<Catalogue.Measure> checkMeasure(ObservationRow row, List<Conflict> conflicts) {

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -49,6 +50,8 @@ public class SubmissionIntake {
     public IntakeResult submit(IntakeRequest request) {
         Catalogue snapshot = catalogue.current();
         Submission submission = open(request);
+        List<String> notes = request.rows().notes();
+        submission.notes = notes.isEmpty() ? null : String.join("\n", notes);
         RowValidator validator = new RowValidator(snapshot, ReporterRights.of(request.reporter(), snapshot),
                 years(submission));
         IntakePipeline pipeline = new IntakePipeline(validator, eventWriter, submission.id, submission.reporter,

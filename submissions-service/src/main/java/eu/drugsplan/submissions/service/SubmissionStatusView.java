@@ -29,7 +29,8 @@ public record SubmissionStatusView(
         int chunksCommitted,
         String failure,
         List<SubmissionTimeline.Step> timeline,
-        List<Conflict> conflicts) {
+        List<Conflict> conflicts,
+        List<String> notes) {
 
     static SubmissionStatusView of(SubmissionSummary summary, Submission s, SubmissionTimeline.Timeline timeline) {
         var outcome = timeline.outcome();
@@ -37,6 +38,6 @@ public record SubmissionStatusView(
                 s.received, s.accepted, s.rejected, s.deleted,
                 outcome == null ? null : outcome.inserted(), outcome == null ? null : outcome.revised(),
                 outcome == null ? null : outcome.unchanged(), outcome == null ? null : outcome.deleted(),
-                s.chunksCommitted, s.failure, timeline.steps(), summary.conflicts());
+                s.chunksCommitted, s.failure, timeline.steps(), summary.conflicts(), summary.notes());
     }
 }
