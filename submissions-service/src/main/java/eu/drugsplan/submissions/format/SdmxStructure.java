@@ -1,5 +1,6 @@
 package eu.drugsplan.submissions.format;
 
+import eu.drugsplan.contracts.sdmx.SdmxIds;
 import eu.drugsplan.submissions.service.Conflict;
 import eu.drugsplan.submissions.service.ConflictCode;
 import java.util.HashMap;
@@ -16,9 +17,9 @@ import java.util.regex.Pattern;
  * artefact types). STRUCTURE_ID is {@code AGENCY:ID(VERSION)}, {@code AGENCY:ID} (a non-versioned artefact, the
  * guide's note 1), a URN ending in either, or, as the suite's own exports wrote it before SDMX ids, the bare
  * measure code; with {@code labels=both} a name follows the version after ": ". ID is the measure code
- * ({@code PI09.DRUG_INDUCED_DEATHS}) or the measure's SDMX id, which replaces the code's '.' by '_'
- * ({@code PI09_DRUG_INDUCED_DEATHS}: a '.' is not allowed in an SDMX id); for a data structure also with the
- * prefix {@code DSD_}. The SDMX id is looked up among the catalogue's codes, never turned back by string
+ * ({@code PI09.DRUG_INDUCED_DEATHS}) or the measure's dataflow id by contracts' {@link SdmxIds}
+ * ({@code PI09_DRUG_INDUCED_DEATHS}: a '.' is not allowed in an SDMX id); for a data structure also its DSD id
+ * ({@code DSD_PI09_DRUG_INDUCED_DEATHS}). The SDMX id is looked up among the catalogue's codes, never turned back by string
  * surgery, so an id no measure has stays unknown. The agency and the version are not checked: every measure
  * has one structure, and the suite keeps one version of it.
  */
@@ -37,7 +38,11 @@ final class SdmxStructure {
     SdmxStructure(Set<String> measures) {
         this.measures = measures;
         for (String code : measures) {
-            measureBySdmxId.putIfAbsent(code.replace('.', '_'), code);
+            try {
+                measureBySdmxId.putIfAbsent(SdmxIds.dataflowId(code), code);
+            } catch (IllegalArgumentException e) {
+                // a code with no SDMX id can still be named by the code itself
+            }
         }
     }
 
@@ -86,8 +91,8 @@ final class SdmxStructure {
             return artefact;
         }
         String code = measureBySdmxId.get(artefact);
-        if (code == null && kind == Kind.DATASTRUCTURE && artefact.startsWith("DSD_")) {
-            code = measureBySdmxId.get(artefact.substring(4));
+        if (code == null && kind == Kind.DATASTRUCTURE && artefact.startsWith(SdmxIds.DSD_PREFIX)) {
+            code = measureBySdmxId.get(artefact.substring(SdmxIds.DSD_PREFIX.length()));
         }
         return code == null ? artefact : code;
     }
