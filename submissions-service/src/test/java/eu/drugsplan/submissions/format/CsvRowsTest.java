@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -79,7 +80,8 @@ class CsvRowsTest {
 
     private static List<ObservationRow> readAll(Path body) {
         List<ObservationRow> rows = new ArrayList<>();
-        try (CsvRows source = CsvRows.open(body, BodyFormat.CSV, Optional.empty())) {
+        try (CsvRows source = CsvRows.open(body, BodyFormat.CSV, Optional.empty(),
+                new CsvRows.Vocabulary(Set.of(), Set.of()))) {
             source.forEachRemaining(rows::add);
         }
         return rows;
