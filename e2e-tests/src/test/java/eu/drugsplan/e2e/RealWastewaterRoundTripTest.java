@@ -112,6 +112,54 @@ class RealWastewaterRoundTripTest {
     }
 
     /**
+     * Issue 18: the scoreboard counts the headline series - one per site and metabolite, the daily mean (1,092
+     * in the 2025 release) - not every statistic of the same weeks (10,870 with the weekday, weekend and day
+     * values); {@code series=all} still counts those. Waste water is sent by this class alone, so the counts are
+     * exact.
+     */
+    @Test
+    void the_scoreboard_counts_one_daily_mean_series_per_site_and_metabolite() throws Exception {
+        assertThat(load.exitCode()).as(load.output()).isZero();
+        Map<SeriesId, FileSeries> expected = dailyMeansOfTheFile();
+        Map<String, String> substances = codesByWastewaterName("SUBSTANCE");
+        awaitTrendsReflecting(expected, substances, codesByWastewaterName("STAT").get(DAILY_MEAN));
+        String series = "indicators.find { it.indicator == 'PI02' }.measures.find { it.measure == '" + MEASURE
+                + "' }.counts.series";
+
+        int headline = given().baseUri(suite.gatewayUrl()).get("/api/v1/scoreboard").then().statusCode(200)
+                .extract().jsonPath().getInt(series);
+        int[] all = new int[1];
+        // the other statistics' trends follow the load asynchronously too
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(3)).until(() -> {
+            Response response = given().baseUri(suite.gatewayUrl()).queryParam("series", "all").get("/api/v1/scoreboard");
+            all[0] = response.statusCode() == 200 ? response.jsonPath().getInt(series) : -1;
+            return all[0] == seriesOfAnyStatisticInTheFile();
+        });
+        System.out.println("Scoreboard of " + MEASURE + ": " + headline + " headline series, " + all[0] + " in all");
+
+        assertThat(headline).isEqualTo(expected.size());
+    }
+
+    /** Site, metabolite and statistic column with at least one value in the file. */
+    private static int seriesOfAnyStatisticInTheFile() throws IOException {
+        List<String> statistics = List.of("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+                "Sunday", "Weekday mean", "Weekend mean", DAILY_MEAN);
+        java.util.Set<String> series = new java.util.HashSet<>();
+        try (CsvReader<NamedCsvRecord> reader = CsvReader.builder().ofNamedCsvRecord(WASTEWATER_FILE)) {
+            for (NamedCsvRecord row : reader) {
+                for (String statistic : statistics) {
+                    String value = row.getField(statistic).trim();
+                    if (!value.isEmpty() && !value.equalsIgnoreCase("NA")) {
+                        series.add(row.getField("Site ID").trim() + "/" + row.getField("Metabolite").trim() + "/"
+                                + statistic);
+                    }
+                }
+            }
+        }
+        return series.size();
+    }
+
+    /**
      * The trends of every expected series once each reflects the file: its latest period is the file's latest
      * year and it has as many points as the file has daily means (the trends follow the load asynchronously).
      */

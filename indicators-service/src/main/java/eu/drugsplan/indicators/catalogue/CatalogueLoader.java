@@ -74,6 +74,11 @@ public class CatalogueLoader {
 
     private Map<String, MeasureView> measures() {
         Map<String, List<String>> dimensions = grouped("select measure_code, codelist_id from measure_dimension order by measure_code, position");
+        Map<String, Map<String, String>> headlines = new LinkedHashMap<>();
+        for (Object[] r : rows("select measure_code, codelist_id, headline_code from measure_dimension "
+                + "where headline_code is not null order by measure_code, position")) {
+            headlines.computeIfAbsent((String) r[0], k -> new LinkedHashMap<>()).put((String) r[1], (String) r[2]);
+        }
         Map<String, List<String>> agencies = grouped("select measure_code, reporter_code from measure_agency order by measure_code, reporter_code");
         Map<String, MeasureView> measures = new LinkedHashMap<>();
         for (Object[] r : rows("select m.code, m.indicator_code, m.name, m.description, m.unit, m.unit_kind, m.frequency, "
@@ -82,7 +87,7 @@ public class CatalogueLoader {
             String code = (String) r[0];
             measures.put(code, new MeasureView(code, (String) r[1], (String) r[2], (String) r[3], (String) r[4],
                     (String) r[5], String.valueOf(r[6]), (String) r[7], (String) r[8], (BigDecimal) r[9],
-                    dimensions.getOrDefault(code, List.of()),
+                    dimensions.getOrDefault(code, List.of()), headlines.getOrDefault(code, Map.of()),
                     new ReportersView((Boolean) r[10], agencies.getOrDefault(code, List.of())), (String) r[11]));
         }
         return measures;

@@ -3,6 +3,8 @@ package eu.drugsplan.indicators.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The catalogue as the API shows it. */
 public final class CatalogueViews {
@@ -24,10 +26,19 @@ public final class CatalogueViews {
     public record ActionView(int number, String priority, String text, String responsible) {
     }
 
+    /**
+     * @param headline the headline selection: per dimension code list id, the code whose series answer the
+     *                 policy question by default; a dimension not in it has every code as a headline series
+     */
     public record MeasureView(String code, String indicator, String name, String description, String unit,
                               String unitKind, String frequency, String desiredDirection, String euTotalRule,
-                              BigDecimal stableBandPercent, List<String> dimensions, ReportersView reporters,
-                              String source) {
+                              BigDecimal stableBandPercent, List<String> dimensions,
+                              @Schema(description = "Headline selection: per dimension (code list id) the code whose "
+                                      + "series answer the policy question by default; a dimension not listed has "
+                                      + "every code as a headline series. The scoreboard counts only headline "
+                                      + "series unless asked for all.")
+                              Map<String, String> headline,
+                              ReportersView reporters, String source) {
     }
 
     /** Who may submit a measure: the Member States (and Reitox partners) and/or named agencies. */

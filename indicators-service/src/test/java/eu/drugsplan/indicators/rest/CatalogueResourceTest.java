@@ -75,6 +75,33 @@ class CatalogueResourceTest {
         assertThat(measure.getDouble("stableBandPercent")).isEqualTo(10.0);
     }
 
+    /** Issue 18: the headline selection per measure ("-": every series is a headline series). */
+    @ParameterizedTest(name = "{0}: headline {1}")
+    @CsvSource(delimiter = ';', value = {
+            "PI02.WASTEWATER_LOAD;STAT=DAILY_MEAN",
+            "PI02.DRUG_EMERGENCIES;-",
+            "PI04.SEIZURE_QUANTITY;SEIZURE_SIZE=TOTAL",
+            "PI06.PERCEIVED_AVAILABILITY;AGE=TOTAL SEX=T",
+            "PI07.PREVALENCE;AGE=Y15-64 RECALL_PERIOD=LAST_YEAR SEX=T",
+            "PI09.DRUG_INDUCED_DEATHS;AGE=TOTAL SEX=T",
+            "PI10.OST_CLIENTS;MEDICATION=TOTAL",
+            "PI12.SDG_PROGRESS;-",
+            "PI01.DRUG_RELATED_HOMICIDES;-"
+    })
+    void every_measure_serves_its_headline_selection(String code, String headline) {
+        Map<String, String> expected = new java.util.TreeMap<>();
+        if (!headline.equals("-")) {
+            for (String pair : headline.split(" ")) {
+                expected.put(pair.split("=")[0], pair.split("=")[1]);
+            }
+        }
+
+        Map<String, String> served = given().get("/api/v1/measures/" + code).then().statusCode(200).extract()
+                .jsonPath().getMap("headline", String.class, String.class);
+
+        assertThat(served).isEqualTo(expected);
+    }
+
     @Test
     void every_measure_names_the_source_and_definition_it_follows() {
         List<Map<String, Object>> measures = given().get("/api/v1/measures").then().statusCode(200).extract().jsonPath()

@@ -51,7 +51,12 @@ public class TrendResource {
     @Path("{measure}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The trend of every matching series of a measure: ?area=AT,BE and one parameter per "
-            + "dimension code list, e.g. ?SEX=M,F (comma-separated codes). Conditional with If-None-Match.")
+            + "dimension code list, e.g. ?SEX=M,F (comma-separated codes). ?series=headline: only the headline series "
+            + "(the measure's headline selection in the catalogue, e.g. STAT=DAILY_MEAN; a dimension named in the "
+            + "query overrides its headline code). Conditional with If-None-Match.")
+    @Parameter(name = "series", in = ParameterIn.QUERY, description = "'all' (default): every matching series; "
+            + "'headline': only the catalogue's headline series for the dimensions not named in the query. 400 otherwise",
+            schema = @Schema(type = SchemaType.STRING, enumeration = {"headline", "all"}))
     @Parameter(name = "area", in = ParameterIn.QUERY, description = "Area codes, comma-separated: at most 300 "
             + "(TRENDS_MAX_CODES; the same cap for each dimension parameter), each at most 64 characters; 400 past it",
             schema = @Schema(type = SchemaType.STRING))

@@ -5,6 +5,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -28,7 +29,7 @@ public interface CatalogueClient {
     /** The catalogue's measure, reduced to what judging, totalling and counting trends need. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record MeasureInfo(String code, String indicator, String unit, String desiredDirection, String euTotalRule,
-                       Double stableBandPercent, List<String> dimensions) {
+                       Double stableBandPercent, List<String> dimensions, Map<String, String> headline) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

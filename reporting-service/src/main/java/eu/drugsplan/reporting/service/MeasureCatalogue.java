@@ -24,24 +24,43 @@ public class MeasureCatalogue {
     private final CatalogueClient client;
     private final TrendsConfig config;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
-    private final RefreshingValue<Map<String, String>> indicators;
+    private final RefreshingValue<MeasureList> list;
 
     public MeasureCatalogue(@RestClient CatalogueClient client, TrendsConfig config) {
         this.client = client;
         this.config = config;
-        this.indicators = new RefreshingValue<>("the measure list", this::fetchIndicators, config.catalogueCacheTtl(),
-                Map.of());
+        this.list = new RefreshingValue<>("the measure list", this::fetchList, config.catalogueCacheTtl(),
+                new MeasureList(Map.of(), Map.of()));
     }
 
     /** The indicator of every measure of the catalogue; empty while the catalogue has never answered. */
     public Map<String, String> indicatorsByMeasure() {
-        return indicators.get();
+        return list.get().indicators();
     }
 
-    private Map<String, String> fetchIndicators() {
-        Map<String, String> byMeasure = new HashMap<>();
-        client.measures().forEach(m -> byMeasure.put(m.code(), m.indicator()));
-        return Map.copyOf(byMeasure);
+    /**
+     * The headline selection of every measure that has one (a measure not in it has only headline series);
+     * empty while the catalogue has never answered.
+     */
+    public Map<String, HeadlineSelection> headlinesByMeasure() {
+        return list.get().headlines();
+    }
+
+    private MeasureList fetchList() {
+        Map<String, String> indicators = new HashMap<>();
+        Map<String, HeadlineSelection> headlines = new HashMap<>();
+        for (CatalogueClient.MeasureInfo m : client.measures()) {
+            indicators.put(m.code(), m.indicator());
+            HeadlineSelection headline = HeadlineSelection.of(m.headline());
+            if (!headline.codes().isEmpty()) {
+                headlines.put(m.code(), headline);
+            }
+        }
+        return new MeasureList(Map.copyOf(indicators), Map.copyOf(headlines));
+    }
+
+    /** One answer of the measure list, so that indicators and headlines are always of the same catalogue. */
+    private record MeasureList(Map<String, String> indicators, Map<String, HeadlineSelection> headlines) {
     }
 
     public MeasureFacts facts(String measure) {
@@ -61,7 +80,7 @@ public class MeasureCatalogue {
                 return new MeasureFacts(info.unit(), DesiredDirection.valueOf(info.desiredDirection()),
                         info.stableBandPercent() == null ? config.defaultStableBandPercent() : info.stableBandPercent(),
                         MeasureFacts.Source.CATALOGUE, info.indicator(), EuTotalRule.of(info.euTotalRule()),
-                        info.dimensions());
+                        info.dimensions(), HeadlineSelection.of(info.headline()));
             }
             return MeasureFacts.unknown(config.defaultStableBandPercent(), MeasureFacts.Source.NOT_IN_CATALOGUE);
         } catch (jakarta.ws.rs.WebApplicationException e) {

@@ -8,9 +8,11 @@ import java.util.List;
  *
  * @param indicator  the performance indicator the measure belongs to, null when unknown
  * @param dimensions the measure's dimension code list ids, empty when unknown
+ * @param headline   the catalogue's headline selection, none when unknown (then every series counts)
  */
 public record MeasureFacts(String unit, DesiredDirection desiredDirection, double stableBandPercent, Source source,
-                           String indicator, EuTotalRule euTotalRule, List<String> dimensions) {
+                           String indicator, EuTotalRule euTotalRule, List<String> dimensions,
+                           HeadlineSelection headline) {
 
     public enum Source {
         CATALOGUE,
@@ -20,11 +22,12 @@ public record MeasureFacts(String unit, DesiredDirection desiredDirection, doubl
 
     public MeasureFacts {
         dimensions = dimensions == null ? List.of() : List.copyOf(dimensions);
+        headline = headline == null ? HeadlineSelection.NONE : headline;
     }
 
     static MeasureFacts unknown(double stableBandPercent, Source source) {
         return new MeasureFacts(null, DesiredDirection.NONE, stableBandPercent, source, null, EuTotalRule.UNKNOWN,
-                List.of());
+                List.of(), HeadlineSelection.NONE);
     }
 
     /** True when the catalogue answered, so its dimension list is the whole truth. */

@@ -7,6 +7,7 @@ import eu.drugsplan.reporting.service.ScoreboardView.MeasureCounts;
 import eu.drugsplan.reporting.trend.OverallAssessment.Label;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.util.EnumMap;
 import java.util.List;
@@ -37,19 +38,26 @@ public class Scoreboard {
 
     /** Changes with every trend write and with the catalogue facts the counts are grouped by. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public String versionTag() {
+    public String versionTag(boolean headlineOnly) {
         long revision = ((Number) entityManager
                 .createNativeQuery("select coalesce(max(revision), 0) from series_trend").getSingleResult()).longValue();
-        return "scoreboard-" + revision + "-" + Integer.toHexString(Objects.hash(measures.indicatorsByMeasure(),
-                areas.fingerprint()));
+        return "scoreboard-" + (headlineOnly ? "headline-" : "all-") + revision + "-"
+                + Integer.toHexString(Objects.hash(measures.indicatorsByMeasure(),
+                headlineOnly ? measures.headlinesByMeasure() : null, areas.fingerprint()));
     }
 
+    /**
+     * @param headlineOnly count only the headline series of each measure (its catalogue headline selection),
+     *                     not every statistic or breakdown of the same area
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     @SuppressWarnings("unchecked")
-    public ScoreboardView current() {
-        List<Object[]> rows = entityManager.createNativeQuery(
-                "select measure, area, overall, count(*) from series_trend group by measure, area, overall")
-                .getResultList();
+    public ScoreboardView current(boolean headlineOnly) {
+        Map<String, HeadlineSelection> headlines = headlineOnly ? measures.headlinesByMeasure() : Map.of();
+        Query query = entityManager.createNativeQuery("select measure, area, overall, count(*) from series_trend"
+                + headlineCondition(headlines) + " group by measure, area, overall");
+        bindHeadlines(query, headlines);
+        List<Object[]> rows = query.getResultList();
         Map<String, String> indicatorOf = measures.indicatorsByMeasure();
         Node total = new Node();
         Map<String, Node> countries = new TreeMap<>();
@@ -66,6 +74,50 @@ public class Scoreboard {
                 countries.entrySet().stream()
                         .map(e -> new CountryCounts(e.getKey(), e.getValue().tally.counts(), e.getValue().indicators()))
                         .toList());
+    }
+
+    /**
+     * A series of a measure without a headline selection always counts; one of a measure with a selection
+     * counts when its dimension codes are the selection's. Codes and code list ids are bound parameters.
+     */
+    private static String headlineCondition(Map<String, HeadlineSelection> headlines) {
+        if (headlines.isEmpty()) {
+            return "";
+        }
+        StringBuilder sql = new StringBuilder(" where measure not in (:selective)");
+        int m = 0;
+        for (HeadlineSelection selection : sorted(headlines).values()) {
+            sql.append(" or (measure = :m").append(m);
+            for (int d = 0; d < selection.codes().size(); d++) {
+                sql.append(" and dimensions ->> :d").append(m).append('_').append(d)
+                        .append(" = :c").append(m).append('_').append(d);
+            }
+            sql.append(')');
+            m++;
+        }
+        return sql.toString();
+    }
+
+    private static void bindHeadlines(Query query, Map<String, HeadlineSelection> headlines) {
+        if (headlines.isEmpty()) {
+            return;
+        }
+        query.setParameter("selective", List.copyOf(headlines.keySet()));
+        int m = 0;
+        for (var measure : sorted(headlines).entrySet()) {
+            query.setParameter("m" + m, measure.getKey());
+            int d = 0;
+            for (var code : measure.getValue().codes().entrySet()) {
+                query.setParameter("d" + m + "_" + d, code.getKey());
+                query.setParameter("c" + m + "_" + d, code.getValue());
+                d++;
+            }
+            m++;
+        }
+    }
+
+    private static Map<String, HeadlineSelection> sorted(Map<String, HeadlineSelection> headlines) {
+        return new TreeMap<>(headlines);
     }
 
     /** Counts of one scope, and of its indicators and their measures. */

@@ -25,6 +25,8 @@ class ScoreboardTest {
     private static final String INVESTIGATIONS = "PI03.FINANCIAL_INVESTIGATIONS";
     private static final String ASSETS = "PI03.ASSETS_RECOVERED";
     private static final String SEIZURES = "PI04.SEIZURE_COUNT";
+    /** Used in Norway by this test alone (EuTotalsTest sends it for AT and BE), so Norway's counts are exact. */
+    private static final String WASTEWATER = "PI02.WASTEWATER_LOAD";
 
     private static boolean stored;
 
@@ -44,6 +46,13 @@ class ScoreboardTest {
         awaitVersion(INVESTIGATIONS, Map.of("area", "NO007"), 1);
         awaitVersion(ASSETS, Map.of("area", "NO"), 1);
         awaitVersion(SEIZURES, Map.of("area", "NO"), 1);
+        // one site, two substances: each has its daily mean (the headline) and other statistics of the same weeks
+        for (String stat : new String[] {"DAILY_MEAN", "WEEKEND_MEAN", "MON"}) {
+            send(WASTEWATER, "NO007", Map.of("SUBSTANCE", "COCAINE", "STAT", stat), 1, "2020", 100, "2021", 120);
+            awaitVersion(WASTEWATER, Map.of("area", "NO007", "SUBSTANCE", "COCAINE", "STAT", stat), 1);
+        }
+        send(WASTEWATER, "NO007", Map.of("SUBSTANCE", "AMPHETAMINE", "STAT", "DAILY_MEAN"), 1, "2020", 5, "2021", 4);
+        awaitVersion(WASTEWATER, Map.of("area", "NO007", "SUBSTANCE", "AMPHETAMINE"), 1);
         stored = true;
     }
 
@@ -88,5 +97,48 @@ class ScoreboardTest {
         assertThat(first.getHeader("ETag")).isNotBlank();
         assertThat(first.getHeader("Cache-Control")).contains("must-revalidate");
         assertThat(again.statusCode()).isEqualTo(304);
+    }
+
+    @Test
+    void the_scoreboard_counts_one_wastewater_series_per_site_and_substance_the_daily_mean_unless_all_are_asked_for() {
+        String measure = "countries.find { it.area == 'NO' }.indicators.find { it.indicator == 'PI02' }"
+                + ".measures.find { it.measure == '" + WASTEWATER + "' }.counts.series";
+
+        JsonPath headline = given().get("/api/v1/scoreboard").then().statusCode(200).extract().jsonPath();
+        JsonPath all = given().queryParam("series", "all").get("/api/v1/scoreboard").then().statusCode(200)
+                .extract().jsonPath();
+
+        assertThat(headline.getInt(measure)).isEqualTo(2);
+        assertThat(all.getInt(measure)).isEqualTo(4);
+        // measures without a headline selection count the same either way
+        String norwayPi03 = "countries.find { it.area == 'NO' }.indicators.find { it.indicator == 'PI03' }.counts.series";
+        assertThat(all.getInt(norwayPi03)).isEqualTo(headline.getInt(norwayPi03));
+    }
+
+    @Test
+    void the_headline_trend_list_holds_the_headline_series_and_a_named_dimension_overrides_its_headline() {
+        String path = "/api/v1/trends/" + WASTEWATER;
+
+        assertThat(given().queryParam("area", "NO007").queryParam("series", "headline").get(path).jsonPath()
+                .getList("trends.dimensions.STAT")).containsOnly("DAILY_MEAN").hasSize(2);
+        assertThat(given().queryParam("area", "NO007").get(path).jsonPath().getList("trends")).hasSize(4);
+        assertThat(given().queryParam("area", "NO007").queryParam("series", "headline").queryParam("STAT", "MON")
+                .get(path).jsonPath().getList("trends.dimensions.STAT")).containsExactly("MON");
+    }
+
+    @Test
+    void a_series_scope_other_than_headline_or_all_is_a_400_problem() {
+        given().queryParam("series", "some").get("/api/v1/scoreboard").then().statusCode(400)
+                .contentType("application/problem+json");
+        given().queryParam("series", "every").get("/api/v1/trends/" + WASTEWATER).then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void the_headline_and_the_full_scoreboard_have_different_tags() {
+        String headline = given().get("/api/v1/scoreboard").getHeader("ETag");
+        String all = given().queryParam("series", "all").get("/api/v1/scoreboard").getHeader("ETag");
+
+        assertThat(headline).isNotEqualTo(all);
     }
 }
