@@ -36,7 +36,7 @@ public class ScoreboardResource {
     public Response scoreboard(
             @Parameter(description = "'headline' (default): only the headline series of each measure (its headline "
                     + "selection in the catalogue); 'all': every series. 400 otherwise",
-                    schema = @Schema(type = SchemaType.STRING, enumeration = {"headline", "all"}))
+                    schema = @Schema(type = SchemaType.STRING))
             @QueryParam("series") String series,
             @Context Request request) {
         boolean headlineOnly = SeriesScope.parse(series, SeriesScope.HEADLINE) == SeriesScope.HEADLINE;

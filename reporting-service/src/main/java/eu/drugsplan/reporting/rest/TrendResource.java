@@ -56,7 +56,7 @@ public class TrendResource {
             + "query overrides its headline code). Conditional with If-None-Match.")
     @Parameter(name = "series", in = ParameterIn.QUERY, description = "'all' (default): every matching series; "
             + "'headline': only the catalogue's headline series for the dimensions not named in the query. 400 otherwise",
-            schema = @Schema(type = SchemaType.STRING, enumeration = {"headline", "all"}))
+            schema = @Schema(type = SchemaType.STRING))
     @Parameter(name = "area", in = ParameterIn.QUERY, description = "Area codes, comma-separated: at most 300 "
             + "(TRENDS_MAX_CODES; the same cap for each dimension parameter), each at most 64 characters; 400 past it",
             schema = @Schema(type = SchemaType.STRING))
