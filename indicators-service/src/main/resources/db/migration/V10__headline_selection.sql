@@ -29,5 +29,7 @@ update measure_dimension set headline_code = 'TOTAL' where measure_code = 'PI10.
 
 -- Left open (every code a headline series): SUBSTANCE everywhere (PI02 emergencies, PI04, PI06
 -- availability, PI07, PI08: each drug is its own question, and one emergency can involve several drugs,
--- so ANY is no sum) and SDG_TARGET (PI12: each target is its own question). Measures without dimensions
+-- so ANY is no sum), SDG_TARGET (PI12: each target is its own question) and OFFENCE_TYPE (PI01 offences by
+-- drug, V9: use and supply answer the demand and the supply side of the plan, and the bulletin tables give
+-- no total). Measures without dimensions
 -- have one series per area, all headline.
