@@ -31,9 +31,7 @@ final class CsvDataWriter implements DataWriter {
     public void start() {
         List<String> header = new ArrayList<>();
         if (sdmx) {
-            header.addAll(List.of("STRUCTURE", "STRUCTURE_ID", "ACTION", "REF_AREA"));
-            header.addAll(message.query().dimensionOrder());
-            header.addAll(List.of("TIME_PERIOD", "OBS_VALUE", "OBS_STATUS", "OBS_COMMENT"));
+            sdmxHeader(header);
         } else {
             header.addAll(List.of("measure", "area"));
             header.addAll(message.query().dimensionOrder());
@@ -47,13 +45,12 @@ final class CsvDataWriter implements DataWriter {
 
     @Override
     public void row(ObservationRow row) {
-        List<String> fields = new ArrayList<>(16);
         if (sdmx) {
-            // a tombstone is an SDMX delete action; everything else is information
-            fields.addAll(List.of("dataflow", message.structureId(), row.deleted() ? "D" : "I", row.area()));
-        } else {
-            fields.addAll(List.of(message.query().measure(), row.area()));
+            csv.writeRecord(sdmxFields(row));
+            return;
         }
+        List<String> fields = new ArrayList<>(16);
+        fields.addAll(List.of(message.query().measure(), row.area()));
         for (String dimension : message.query().dimensionOrder()) {
             fields.add(nullToEmpty(row.dimensions().get(dimension)));
         }
@@ -61,15 +58,109 @@ final class CsvDataWriter implements DataWriter {
         fields.add(plain(row.value()));
         fields.add(nullToEmpty(row.status()));
         fields.add(inert(row.comment()));
-        if (!sdmx) {
-            fields.add(Boolean.toString(row.deleted()));
-            fields.add(row.changedAt() == null ? "" : row.changedAt().toString());
-            if (history) {
-                fields.add(inert(row.reporter()));
-                fields.add(row.submissionId() == null ? "" : row.submissionId().toString());
-            }
+        fields.add(Boolean.toString(row.deleted()));
+        fields.add(row.changedAt() == null ? "" : row.changedAt().toString());
+        if (history) {
+            fields.add(inert(row.reporter()));
+            fields.add(row.submissionId() == null ? "" : row.submissionId().toString());
         }
         csv.writeRecord(fields);
+    }
+
+    /**
+     * The SDMX-CSV 2.0 header with the field guide's options: labels=both writes "ID: name", labels=name adds a
+     * name column after each id column (STRUCTURE_NAME after STRUCTURE_ID), keys adds SERIES_KEY and/or OBS_KEY
+     * after ACTION.
+     */
+    private void sdmxHeader(List<String> header) {
+        DataLayout layout = message.layout();
+        header.addAll(List.of("STRUCTURE", "STRUCTURE_ID"));
+        if (layout.labels() == DataLayout.Labels.NAME) {
+            header.add("STRUCTURE_NAME");
+        }
+        header.add("ACTION");
+        if (layout.seriesKeys()) {
+            header.add("SERIES_KEY");
+        }
+        if (layout.observationKeys()) {
+            header.add("OBS_KEY");
+        }
+        for (String dimension : message.seriesDimensions()) {
+            component(header, dimension, message.codelistName(dimension));
+        }
+        component(header, "TIME_PERIOD", "Time period");
+        component(header, "OBS_VALUE", "Observation value");
+        component(header, "OBS_STATUS", message.codelistName("OBS_STATUS"));
+        component(header, "OBS_COMMENT", "Comment");
+    }
+
+    private void component(List<String> header, String id, String name) {
+        switch (message.layout().labels()) {
+            case ID -> header.add(id);
+            case NAME -> {
+                header.add(id);
+                header.add(name);
+            }
+            case BOTH -> header.add(id + ": " + name);
+        }
+    }
+
+    private List<String> sdmxFields(ObservationRow row) {
+        DataLayout layout = message.layout();
+        List<String> fields = new ArrayList<>(24);
+        fields.add("dataflow");
+        switch (layout.labels()) {
+            case ID -> fields.add(message.structureId());
+            case NAME -> {
+                fields.add(message.structureId());
+                fields.add(message.structureName());
+            }
+            case BOTH -> fields.add(message.structureId() + ": " + message.structureName());
+        }
+        // a tombstone is an SDMX delete action; everything else is information
+        fields.add(row.deleted() ? "D" : "I");
+        List<String> key = new ArrayList<>();
+        key.add(row.area());
+        for (String dimension : message.query().dimensionOrder()) {
+            key.add(nullToEmpty(row.dimensions().get(dimension)));
+        }
+        if (layout.seriesKeys()) {
+            fields.add(String.join(".", key));
+        }
+        if (layout.observationKeys()) {
+            fields.add(String.join(".", key) + "." + row.period());
+        }
+        List<String> dimensions = message.seriesDimensions();
+        for (int i = 0; i < dimensions.size(); i++) {
+            coded(fields, key.get(i), dimensions.get(i));
+        }
+        String period = layout.normalizedTime() ? PeriodText.normalized(row.period()) : row.period();
+        uncoded(fields, period, period);
+        uncoded(fields, plain(row.value()), "");
+        coded(fields, nullToEmpty(row.status()), "OBS_STATUS");
+        uncoded(fields, inert(row.comment()), "");
+        return fields;
+    }
+
+    /** A coded value: its id, then (labels=name) its name in a column of its own, or (both) "id: name". */
+    private void coded(List<String> fields, String code, String codelist) {
+        String name = code.isEmpty() ? "" : message.label(codelist, code);
+        switch (message.layout().labels()) {
+            case ID -> fields.add(code);
+            case NAME -> {
+                fields.add(code);
+                fields.add(name);
+            }
+            case BOTH -> fields.add(code.isEmpty() ? "" : code + ": " + name);
+        }
+    }
+
+    /** A value that is not coded has no name: labels=name leaves its name column as the field guide shows it. */
+    private void uncoded(List<String> fields, String value, String nameColumn) {
+        fields.add(value);
+        if (message.layout().labels() == DataLayout.Labels.NAME) {
+            fields.add(nameColumn);
+        }
     }
 
     @Override

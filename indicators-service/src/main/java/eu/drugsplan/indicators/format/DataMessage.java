@@ -2,13 +2,58 @@ package eu.drugsplan.indicators.format;
 
 import eu.drugsplan.indicators.catalogue.Catalogue;
 import eu.drugsplan.indicators.service.DataQuery;
+import java.util.ArrayList;
+import java.util.List;
 
-/** What a writer needs besides the rows: the query (dimension order, which columns) and the catalogue's labels. */
-public record DataMessage(DataQuery query, Catalogue catalogue) {
+/**
+ * What a writer needs besides the rows: the query (dimension order, which columns), the catalogue's labels,
+ * the layout asked for, and the SDMX dataflow the measure is published as.
+ *
+ * @param dataflowId the measure's SDMX dataflow id (a valid SDMX id: no '.')
+ */
+public record DataMessage(DataQuery query, Catalogue catalogue, DataLayout layout, String agency, String dataflowId,
+                          String dataflowVersion) {
+
+    public DataMessage(DataQuery query, Catalogue catalogue) {
+        this(query, catalogue, DataLayout.DEFAULT);
+    }
+
+    public DataMessage(DataQuery query, Catalogue catalogue, DataLayout layout) {
+        this(query, catalogue, layout, AGENCY, dataflowId(query.measure()), "1.0");
+    }
+
+    /** The suite's SDMX agency. */
+    public static final String AGENCY = "DRUGS_PLAN";
+    private static final java.util.regex.Pattern NOT_ID = java.util.regex.Pattern.compile("[^A-Za-z0-9_@$\\-]");
+
+    /**
+     * An SDMX id allows no '.', which the catalogue's measure codes have: the dataflow id is the code with each
+     * character an id does not allow written as '_' (PI09.DRUG_INDUCED_DEATHS is PI09_DRUG_INDUCED_DEATHS), the
+     * rule of contracts' SdmxIds.
+     */
+    public static String dataflowId(String measure) {
+        return NOT_ID.matcher(measure).replaceAll("_");
+    }
 
     /** SDMX identifies the structure of a measure's data as agency:id(version). */
     public String structureId() {
-        return "DRUGSPLAN:" + query.measure() + "(1.0)";
+        return agency + ":" + dataflowId + "(" + dataflowVersion + ")";
+    }
+
+    public String dataflowUrn() {
+        return "urn:sdmx:org.sdmx.infomodel.datastructure.Dataflow=" + structureId();
+    }
+
+    public String structureName() {
+        return catalogue.measure(query.measure()).map(m -> m.name()).orElse(query.measure());
+    }
+
+    /** REF_AREA then the measure's dimensions, in key order (TIME_PERIOD excluded). */
+    public List<String> seriesDimensions() {
+        List<String> dimensions = new ArrayList<>();
+        dimensions.add("REF_AREA");
+        dimensions.addAll(query.dimensionOrder());
+        return dimensions;
     }
 
     public String label(String codelist, String code) {

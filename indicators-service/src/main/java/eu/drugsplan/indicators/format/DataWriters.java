@@ -21,6 +21,8 @@ public class DataWriters {
             case CSV -> new CsvDataWriter(out, message, false);
             case SDMX_CSV -> new CsvDataWriter(out, message, true);
             case SDMX_JSON -> new SdmxJsonDataWriter(json, out, message);
+            case GENERIC_DATA, STRUCTURE_SPECIFIC_DATA, GENERIC_TIME_SERIES_DATA, STRUCTURE_SPECIFIC_TIME_SERIES_DATA ->
+                    new SdmxMlDataWriter(out, message, format);
         };
     }
 }

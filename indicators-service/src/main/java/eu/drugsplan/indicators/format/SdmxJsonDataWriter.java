@@ -10,13 +10,20 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
- * The SDMX-JSON 2.0 data message. Series are keyed by index strings ("0:1:3"): position i is the index of
- * the series' code in the values of dimension i; observations are keyed by the index of their TIME_PERIOD.
- * The indices are assigned as codes first appear in the stream, so the structure, which lists the values
- * in index order, is written after the data set (JSON members have no order).
+ * The SDMX-JSON 2.0.0 data message, valid against the official schema. Series are keyed by index strings
+ * ("0:1:3"): position i is the index of the series' code in the values of dimension i; observations by the index
+ * of their TIME_PERIOD (with dimensionAtObservation=AllDimensions, observations of the data set are keyed by
+ * every dimension). An observation is {@code [OBS_VALUE, OBS_STATUS index, OBS_COMMENT]}: the comment is not
+ * coded, so it is written in place (field guide: non-coded observation attributes need no values list).
+ *
+ * <p>Rows come grouped into data sets: the changes, then the deletions as a {@code Delete} data set (so a
+ * consumer applying an updatedAfter answer deletes them); with includeHistory one data set per dissemination
+ * with its validFrom and validTo. Indices are assigned as codes first appear in the stream, so the structure,
+ * which lists the values in index order, is written after the data sets (JSON members have no order).
  */
 final class SdmxJsonDataWriter implements DataWriter {
 
@@ -25,18 +32,23 @@ final class SdmxJsonDataWriter implements DataWriter {
 
     private final JsonGenerator generator;
     private final DataMessage message;
-    private final List<String> seriesDimensions = new ArrayList<>();
+    private final DataLayout layout;
+    private final List<String> seriesDimensions;
     private final List<Map<String, Integer>> seriesValues = new ArrayList<>();
     private final Map<String, Integer> periods = new LinkedHashMap<>();
     private final Map<String, Integer> statuses = new LinkedHashMap<>();
-    private final Map<String, Integer> comments = new LinkedHashMap<>();
     private String currentSeries;
+    private DataSetKey currentSet;
+    private boolean anyRow;
+
+    private record DataSetKey(String action, Instant from, Instant to) {
+    }
 
     SdmxJsonDataWriter(ObjectMapper json, OutputStream out, DataMessage message) throws IOException {
         this.generator = json.getFactory().createGenerator(out);
         this.message = message;
-        seriesDimensions.add("REF_AREA");
-        seriesDimensions.addAll(message.query().dimensionOrder());
+        this.layout = message.layout();
+        this.seriesDimensions = message.seriesDimensions();
         seriesDimensions.forEach(d -> seriesValues.add(new LinkedHashMap<>()));
     }
 
@@ -48,74 +60,146 @@ final class SdmxJsonDataWriter implements DataWriter {
         generator.writeStringField("id", "IREF" + UUID.randomUUID());
         generator.writeStringField("prepared", Instant.now().toString());
         generator.writeBooleanField("test", false);
+        generator.writeArrayFieldStart("contentLanguages");
+        generator.writeString("en");
+        generator.writeEndArray();
         generator.writeObjectFieldStart("sender");
-        generator.writeStringField("id", "DRUGSPLAN");
+        generator.writeStringField("id", message.agency());
         generator.writeEndObject();
         generator.writeEndObject();
         generator.writeObjectFieldStart("data");
         generator.writeArrayFieldStart("dataSets");
-        generator.writeStartObject();
-        // with updatedAfter the message carries changes, deletions included: a replace message
-        generator.writeStringField("action", message.query().updatedAfter() != null ? "Replace" : "Information");
-        generator.writeNumberField("structure", 0);
-        generator.writeObjectFieldStart("series");
     }
 
     @Override
     public void row(ObservationRow row) throws IOException {
-        if (!row.seriesKey().equals(currentSeries)) {
-            if (currentSeries != null) {
-                endSeries();
-            }
-            currentSeries = row.seriesKey();
-            generator.writeObjectFieldStart(seriesIndexKey(row));
-            generator.writeObjectFieldStart("observations");
+        anyRow = true;
+        DataSetKey set = new DataSetKey(action(row), row.dataSetFrom(), row.dataSetTo());
+        if (!set.equals(currentSet)) {
+            endDataSet();
+            startDataSet(set);
         }
-        generator.writeArrayFieldStart(Integer.toString(index(periods, row.period())));
-        if (row.value() == null) {
+        if (layout.flat()) {
+            if (layout.detail().observations()) {
+                observation(flatKey(row), row);
+            }
+            return;
+        }
+        if (!row.seriesKey().equals(currentSeries)) {
+            endSeries();
+            currentSeries = row.seriesKey();
+            generator.writeObjectFieldStart(seriesKey(row));
+            if (layout.detail().observations()) {
+                generator.writeObjectFieldStart("observations");
+            }
+        }
+        if (layout.detail().observations()) {
+            observation(Integer.toString(index(periods, row.period())), row);
+        }
+    }
+
+    /** Deletions are a Delete data set; changes since an instant and past disseminations replace; the rest informs. */
+    private String action(ObservationRow row) {
+        if (row.deleted()) {
+            return "Delete";
+        }
+        return message.query().updatedAfter() != null || message.query().includeHistory() ? "Replace" : "Information";
+    }
+
+    private void startDataSet(DataSetKey set) throws IOException {
+        currentSet = set;
+        generator.writeStartObject();
+        generator.writeStringField("action", set.action());
+        if (set.from() != null) {
+            generator.writeStringField("validFrom", set.from().toString());
+        }
+        if (set.to() != null) {
+            generator.writeStringField("validTo", set.to().toString());
+        }
+        generator.writeNumberField("structure", 0);
+        writeDataflowLink();
+        generator.writeObjectFieldStart(layout.flat() ? "observations" : "series");
+    }
+
+    private void writeDataflowLink() throws IOException {
+        generator.writeArrayFieldStart("links");
+        generator.writeStartObject();
+        generator.writeStringField("urn", message.dataflowUrn());
+        generator.writeStringField("rel", "dataflow");
+        generator.writeEndObject();
+        generator.writeEndArray();
+    }
+
+    private void observation(String key, ObservationRow row) throws IOException {
+        generator.writeArrayFieldStart(key);
+        if (row.value() == null || row.deleted()) {
             generator.writeNull();
         } else {
             generator.writeNumber(row.value());
         }
-        writeIndex(statuses, row.deleted() ? null : row.status());
-        writeIndex(comments, row.comment());
+        if (layout.detail().attributes()) {
+            if (row.deleted() || row.status() == null) {
+                generator.writeNull();
+            } else {
+                generator.writeNumber(index(statuses, row.status()));
+            }
+            if (row.deleted() || row.comment() == null) {
+                generator.writeNull();
+            } else {
+                generator.writeString(row.comment());
+            }
+        }
         generator.writeEndArray();
     }
 
     @Override
     public void finish() throws IOException {
-        if (currentSeries != null) {
-            endSeries();
-        }
-        generator.writeEndObject();
-        generator.writeEndObject();
+        endDataSet();
         generator.writeEndArray();
-        writeStructure();
+        generator.writeArrayFieldStart("structures");
+        // an empty answer has no values to describe, and the schema wants every dimension's values non-empty
+        if (anyRow) {
+            writeStructure();
+        }
+        generator.writeEndArray();
         generator.writeEndObject();
         generator.writeEndObject();
         generator.flush();
     }
 
     private void endSeries() throws IOException {
-        generator.writeEndObject();
-        generator.writeEndObject();
+        if (currentSeries != null) {
+            if (layout.detail().observations()) {
+                generator.writeEndObject();
+            }
+            generator.writeEndObject();
+            currentSeries = null;
+        }
     }
 
-    private String seriesIndexKey(ObservationRow row) {
+    private void endDataSet() throws IOException {
+        endSeries();
+        if (currentSet != null) {
+            generator.writeEndObject();
+            generator.writeEndObject();
+            currentSet = null;
+        }
+    }
+
+    private String seriesKey(ObservationRow row) {
         StringBuilder key = new StringBuilder();
         for (int i = 0; i < seriesDimensions.size(); i++) {
-            String code = i == 0 ? row.area() : row.dimensions().get(seriesDimensions.get(i));
-            key.append(i == 0 ? "" : ":").append(index(seriesValues.get(i), code == null ? "" : code));
+            key.append(i == 0 ? "" : ":").append(index(seriesValues.get(i), code(row, seriesDimensions.get(i))));
         }
         return key.toString();
     }
 
-    private void writeIndex(Map<String, Integer> values, String value) throws IOException {
-        if (value == null) {
-            generator.writeNull();
-        } else {
-            generator.writeNumber(index(values, value));
-        }
+    private String flatKey(ObservationRow row) {
+        return seriesKey(row) + ":" + index(periods, row.period());
+    }
+
+    private static String code(ObservationRow row, String dimension) {
+        return "REF_AREA".equals(dimension) ? row.area() : Objects.requireNonNullElse(row.dimensions().get(dimension), "");
     }
 
     private static int index(Map<String, Integer> values, String value) {
@@ -123,34 +207,36 @@ final class SdmxJsonDataWriter implements DataWriter {
     }
 
     private void writeStructure() throws IOException {
-        generator.writeArrayFieldStart("structures");
         generator.writeStartObject();
         generator.writeArrayFieldStart("links");
         generator.writeStartObject();
-        generator.writeStringField("urn", "urn:sdmx:org.sdmx.infomodel.datastructure.Dataflow=" + message.structureId());
-        generator.writeStringField("rel", "DataFlow");
+        generator.writeStringField("urn", message.dataflowUrn());
+        generator.writeStringField("rel", "dataflow");
         generator.writeEndObject();
         generator.writeEndArray();
-        generator.writeStringField("name", message.query().measure());
+        generator.writeStringField("name", message.structureName());
         writeDimensions();
-        writeAttributes();
+        if (layout.detail().attributes() && layout.detail().observations()) {
+            writeAttributes();
+        }
         generator.writeObjectFieldStart("measures");
         generator.writeArrayFieldStart("observation");
-        generator.writeStartObject();
-        generator.writeStringField("id", "OBS_VALUE");
-        generator.writeStringField("name", "Observation value");
-        generator.writeEndObject();
+        if (layout.detail().observations()) {
+            generator.writeStartObject();
+            generator.writeStringField("id", "OBS_VALUE");
+            generator.writeStringField("name", "Observation value");
+            generator.writeEndObject();
+        }
         generator.writeEndArray();
         generator.writeEndObject();
         generator.writeEndObject();
-        generator.writeEndArray();
     }
 
     private void writeDimensions() throws IOException {
         generator.writeObjectFieldStart("dimensions");
         generator.writeArrayFieldStart("dataSet");
         generator.writeEndArray();
-        generator.writeArrayFieldStart("series");
+        generator.writeArrayFieldStart(layout.flat() ? "observation" : "series");
         for (int i = 0; i < seriesDimensions.size(); i++) {
             String dimension = seriesDimensions.get(i);
             generator.writeStartObject();
@@ -167,10 +253,24 @@ final class SdmxJsonDataWriter implements DataWriter {
             generator.writeEndArray();
             generator.writeEndObject();
         }
+        if (layout.flat()) {
+            writeTimeDimension();
+        }
         generator.writeEndArray();
-        generator.writeArrayFieldStart("observation");
+        if (!layout.flat()) {
+            generator.writeArrayFieldStart("observation");
+            // without observations (serieskeysonly, nodata) no period is indexed, and a dimension needs values
+            if (!periods.isEmpty()) {
+                writeTimeDimension();
+            }
+            generator.writeEndArray();
+        }
+        generator.writeEndObject();
+    }
+
+    private void writeTimeDimension() throws IOException {
         generator.writeStartObject();
-        generator.writeStringField("id", "TIME_PERIOD");
+        generator.writeStringField("id", DataLayout.TIME_PERIOD);
         generator.writeStringField("name", "Time period");
         generator.writeNumberField("keyPosition", seriesDimensions.size());
         generator.writeArrayFieldStart("roles");
@@ -179,12 +279,11 @@ final class SdmxJsonDataWriter implements DataWriter {
         generator.writeArrayFieldStart("values");
         for (String period : periods.keySet()) {
             generator.writeStartObject();
+            // id and value: readers of earlier answers look periods up by id; the schema wants a value
             generator.writeStringField("value", period);
             generator.writeStringField("id", period);
             generator.writeEndObject();
         }
-        generator.writeEndArray();
-        generator.writeEndObject();
         generator.writeEndArray();
         generator.writeEndObject();
     }
@@ -196,31 +295,35 @@ final class SdmxJsonDataWriter implements DataWriter {
         generator.writeArrayFieldStart("series");
         generator.writeEndArray();
         generator.writeArrayFieldStart("observation");
-        writeAttribute("OBS_STATUS", "Observation status", statuses, true);
-        writeAttribute("OBS_COMMENT", "Comment", comments, false);
+        generator.writeStartObject();
+        generator.writeStringField("id", "OBS_STATUS");
+        generator.writeStringField("name", message.codelistName("OBS_STATUS"));
+        writeObservationRelationship();
+        // a values list must not be empty: without any status in the answer there is none to list
+        if (!statuses.isEmpty()) {
+            generator.writeArrayFieldStart("values");
+            for (String status : statuses.keySet()) {
+                generator.writeStartObject();
+                generator.writeStringField("id", status);
+                generator.writeStringField("name", message.label("OBS_STATUS", status));
+                generator.writeEndObject();
+            }
+            generator.writeEndArray();
+        }
+        generator.writeEndObject();
+        generator.writeStartObject();
+        generator.writeStringField("id", "OBS_COMMENT");
+        generator.writeStringField("name", "Comment");
+        writeObservationRelationship();
+        generator.writeEndObject();
         generator.writeEndArray();
         generator.writeEndObject();
     }
 
-    private void writeAttribute(String id, String name, Map<String, Integer> values, boolean coded) throws IOException {
-        generator.writeStartObject();
-        generator.writeStringField("id", id);
-        generator.writeStringField("name", name);
+    private void writeObservationRelationship() throws IOException {
         generator.writeObjectFieldStart("relationship");
-        generator.writeStringField("primaryMeasure", "OBS_VALUE");
+        generator.writeObjectFieldStart("observation");
         generator.writeEndObject();
-        generator.writeArrayFieldStart("values");
-        for (String value : values.keySet()) {
-            generator.writeStartObject();
-            if (coded) {
-                generator.writeStringField("id", value);
-                generator.writeStringField("name", message.label("OBS_STATUS", value));
-            } else {
-                generator.writeStringField("value", value);
-            }
-            generator.writeEndObject();
-        }
-        generator.writeEndArray();
         generator.writeEndObject();
     }
 }

@@ -1,5 +1,7 @@
 package eu.drugsplan.indicators.repository;
 
+import eu.drugsplan.common.series.Frequency;
+import eu.drugsplan.indicators.sdmx.data.PeriodIntervals;
 import eu.drugsplan.indicators.service.DataQuery;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +32,14 @@ final class DataSql {
             v.received_at, v.recorded_at as changed_at, v.id as version_id
             from observation_version v join series vs on vs.id = v.series_id""";
 
+    /** The text shape of a stored period of each frequency (Period's canonical forms). */
+    private static final Map<Frequency, String> SHAPES = Map.of(
+            Frequency.A, "^[0-9]{4}$",
+            Frequency.Q, "^[0-9]{4}-Q[1-4]$",
+            Frequency.M, "^[0-9]{4}-[0-9]{2}$",
+            Frequency.W, "^[0-9]{4}-W[0-9]{2}$",
+            Frequency.D, "^[0-9]{4}-[0-9]{2}-[0-9]{2}$");
+
     private final StringBuilder sql = new StringBuilder();
     private final List<Object> parameters = new ArrayList<>();
 
@@ -39,8 +49,21 @@ final class DataSql {
     /** The rows of the query, in series, period and version order. */
     static DataSql rows(DataQuery query) {
         DataSql data = new DataSql();
-        data.select(query);
-        data.sql.append(" order by series_key, period, version_id");
+        if (query.inDataSets() && query.includeHistory()) {
+            // one data set per dissemination (a submission; its deletions a data set of their own), oldest first;
+            // a data set stops being wholly current when the first of its values is replaced or deleted
+            data.sql.append("select h.*, min(h.changed_at) over (partition by h.submission_id, h.deleted) as set_from,")
+                    .append(" min(h.next_changed_at) over (partition by h.submission_id, h.deleted) as set_to from (");
+            data.select(query);
+            data.sql.append(") h order by set_from, submission_id nulls first, deleted, series_key, period, version_id");
+        } else if (query.inDataSets()) {
+            // changes first, then the deletions, which SDMX-JSON and SDMX-ML carry as a Delete data set
+            data.select(query);
+            data.sql.append(" order by deleted, series_key, period, version_id");
+        } else {
+            data.select(query);
+            data.sql.append(" order by series_key, period, version_id");
+        }
         return data;
     }
 
@@ -63,13 +86,21 @@ final class DataSql {
 
     private void select(DataQuery query) {
         boolean lastN = query.lastNObservations() != null;
-        if (lastN) {
+        boolean firstN = query.firstNObservations() != null;
+        if (lastN || firstN) {
             sql.append("select * from (");
         }
         sql.append("select ").append(COLUMNS);
+        // dense_rank: every version of one period counts as one of the first or last N periods; the periods of
+        // one series share one frequency, so their texts sort chronologically
         if (lastN) {
-            // dense_rank: every version of one period counts as one of the last N periods
             sql.append(", dense_rank() over (partition by s.id order by x.period desc) as recency");
+        }
+        if (firstN) {
+            sql.append(", dense_rank() over (partition by s.id order by x.period) as earliness");
+        }
+        if (query.inDataSets() && query.includeHistory()) {
+            sql.append(", lead(x.changed_at) over (partition by s.id, x.period order by x.version_id) as next_changed_at");
         }
         sql.append(" from series s join (");
         source(query);
@@ -78,9 +109,16 @@ final class DataSql {
         seriesFilters(query);
         periodFilters(query);
         versionFilters(query);
+        if (lastN || firstN) {
+            sql.append(") ranked where true");
+        }
         if (lastN) {
-            sql.append(") ranked where recency <= ?");
+            sql.append(" and recency <= ?");
             parameters.add(query.lastNObservations());
+        }
+        if (firstN) {
+            sql.append(" and earliness <= ?");
+            parameters.add(query.firstNObservations());
         }
     }
 
@@ -116,17 +154,28 @@ final class DataSql {
         }
     }
 
+    /**
+     * SDMX compares periods as intervals: a period is kept when it overlaps [startDate, endDate]. Per frequency
+     * (told by the period's shape) that is a text comparison with the period of that frequency containing the
+     * bound's day (see {@link PeriodIntervals#containing}).
+     */
     private void periodFilters(DataQuery query) {
-        if (query.startPeriod() != null) {
-            sql.append(" and x.period >= ?");
-            parameters.add(query.startPeriod());
+        bound(query.startDate(), ">=");
+        bound(query.endDate(), "<=");
+    }
+
+    private void bound(java.time.LocalDate day, String comparison) {
+        if (day == null) {
+            return;
         }
-        if (query.endPeriod() != null) {
-            // an end of "2021" includes 2021-Q4, 2021-12 and 2021-12-31: they sort after "2021"
-            sql.append(" and (x.period <= ? or x.period like ?)");
-            parameters.add(query.endPeriod());
-            parameters.add(query.endPeriod() + "-%");
+        sql.append(" and (");
+        Frequency[] frequencies = Frequency.values();
+        for (int i = 0; i < frequencies.length; i++) {
+            sql.append(i == 0 ? "" : " or ").append("(x.period ~ ? and x.period ").append(comparison).append(" ?)");
+            parameters.add(SHAPES.get(frequencies[i]));
+            parameters.add(PeriodIntervals.containing(frequencies[i], day));
         }
+        sql.append(")");
     }
 
     private void versionFilters(DataQuery query) {

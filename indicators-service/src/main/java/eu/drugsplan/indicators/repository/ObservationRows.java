@@ -67,7 +67,7 @@ public class ObservationRows {
                  PreparedStatement statement = prepare(connection, rows)) {
                 statement.setFetchSize(config.data().fetchSize());
                 try (ResultSet result = statement.executeQuery()) {
-                    readAll(result, sink);
+                    readAll(result, sink, query.inDataSets() && query.includeHistory());
                 }
             } catch (SQLException e) {
                 throw new IllegalStateException("data query failed", e);
@@ -77,7 +77,7 @@ public class ObservationRows {
         });
     }
 
-    private void readAll(ResultSet result, RowSink sink) throws SQLException, IOException {
+    private void readAll(ResultSet result, RowSink sink, boolean dataSets) throws SQLException, IOException {
         String lastDimensionsText = null;
         Map<String, String> dimensions = Map.of();
         while (result.next()) {
@@ -87,11 +87,12 @@ public class ObservationRows {
                 dimensions = json.readValue(dimensionsText, DIMENSIONS);
                 lastDimensionsText = dimensionsText;
             }
-            sink.accept(row(result, dimensions));
+            sink.accept(row(result, dimensions, dataSets));
         }
     }
 
-    private static ObservationRow row(ResultSet result, Map<String, String> dimensions) throws SQLException {
+    private static ObservationRow row(ResultSet result, Map<String, String> dimensions, boolean dataSets)
+            throws SQLException {
         return new ObservationRow(
                 result.getString("series_key"),
                 result.getString("area"),
@@ -106,7 +107,9 @@ public class ObservationRows {
                 result.getString("reporter"),
                 result.getObject("submission_id", UUID.class),
                 instant(result.getTimestamp("received_at")),
-                instant(result.getTimestamp("changed_at")));
+                instant(result.getTimestamp("changed_at")),
+                dataSets ? instant(result.getTimestamp("set_from")) : null,
+                dataSets ? instant(result.getTimestamp("set_to")) : null);
     }
 
     private static java.time.Instant instant(Timestamp timestamp) {

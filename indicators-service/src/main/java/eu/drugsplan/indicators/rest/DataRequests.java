@@ -2,9 +2,9 @@ package eu.drugsplan.indicators.rest;
 
 import eu.drugsplan.common.rest.Problem;
 import eu.drugsplan.common.rest.ProblemException;
-import eu.drugsplan.common.series.Period;
 import eu.drugsplan.common.series.TextLimits;
 import eu.drugsplan.indicators.rest.CatalogueViews.MeasureView;
+import eu.drugsplan.indicators.sdmx.data.PeriodIntervals;
 import eu.drugsplan.indicators.service.DataQuery;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -28,9 +29,10 @@ import java.util.stream.Collectors;
  * with the wrong number of parts, and what is past a cap: more codes in one list than {@link Limits#maxCodes()},
  * a code longer than {@link TextLimits#CODE}, a {@code lastNObservations} over {@link Limits#maxLastObservations()}.
  */
-final class DataRequests {
+public final class DataRequests {
 
     static final String AREA = "area";
+    static final String WILDCARD = "*";
     private static final Set<String> GENERAL = Set.of(AREA, "startPeriod", "endPeriod", "lastNObservations",
             "updatedAfter", "asOf", "includeHistory");
 
@@ -38,7 +40,7 @@ final class DataRequests {
     }
 
     /** The caps of a data request (configured: indicators.data.*). */
-    record Limits(int maxCodes, int maxLastObservations) {
+    public record Limits(int maxCodes, int maxLastObservations) {
     }
 
     static DataQuery parse(MeasureView measure, MultivaluedMap<String, String> parameters, String key, Limits limits) {
@@ -57,9 +59,10 @@ final class DataRequests {
                     + ", the most one request may ask for");
         }
         return new DataQuery(measure.code(), measure.dimensions(), areas, dimensions,
-                period(parameters, "startPeriod"), period(parameters, "endPeriod"),
-                lastN, instant(parameters, "updatedAfter"),
-                instant(parameters, "asOf"), bool(parameters, "includeHistory"));
+                period(parameters, "startPeriod").map(PeriodIntervals.Interval::start).orElse(null),
+                period(parameters, "endPeriod").map(PeriodIntervals.Interval::end).orElse(null),
+                null, lastN, instant(parameters, "updatedAfter"),
+                instant(parameters, "asOf"), bool(parameters, "includeHistory"), false);
     }
 
     /** "AT001.COCAINE+MDMA." -> area AT001, SUBSTANCE COCAINE or MDMA, any STAT. */
@@ -97,13 +100,17 @@ final class DataRequests {
         }
     }
 
-    /** "AT,BE" -> {AT, BE}; absent or empty -> all. */
-    static Set<String> codes(String name, String text, String separator, Limits limits) {
+    /** "AT,BE" -> {AT, BE}; absent, empty or the SDMX wildcard {@code *} -> all. */
+    public static Set<String> codes(String name, String text, String separator, Limits limits) {
         if (text == null || text.isBlank()) {
             return Set.of();
         }
         Set<String> codes = Arrays.stream(text.split(Pattern.quote(separator))).map(String::trim)
                 .filter(s -> !s.isEmpty()).collect(Collectors.toCollection(LinkedHashSet::new));
+        if (codes.contains(WILDCARD)) {
+            // SDMX REST 2.x writes "all codes" as *; one alternative that is "all" makes the whole part "all"
+            return Set.of();
+        }
         if (codes.size() > limits.maxCodes()) {
             throw invalid("'" + name + "' names " + codes.size() + " codes, more than the " + limits.maxCodes()
                     + " one request may name; split the request");
@@ -115,16 +122,17 @@ final class DataRequests {
         return codes;
     }
 
-    private static String period(MultivaluedMap<String, String> parameters, String name) {
+    public static Optional<PeriodIntervals.Interval> period(MultivaluedMap<String, String> parameters, String name) {
         String text = parameters.getFirst(name);
         if (text == null || text.isBlank()) {
-            return null;
+            return Optional.empty();
         }
-        return Period.parse(text.trim()).map(Period::text)
-                .orElseThrow(() -> invalid(name + " '" + text + "' is not an ISO 8601 period (2021, 2021-Q1, 2021-03, 2021-W05, 2021-03-15)"));
+        return Optional.of(PeriodIntervals.of(text.trim()).orElseThrow(() -> invalid(name + " '" + text
+                + "' is not an ISO 8601 period (2021, 2021-Q1, 2021-03, 2021-W05, 2021-03-15), an SDMX reporting "
+                + "period (2021-S1, 2021-M03, 2021-D074) or a date-time")));
     }
 
-    private static Integer positive(MultivaluedMap<String, String> parameters, String name) {
+    public static Integer positive(MultivaluedMap<String, String> parameters, String name) {
         String text = parameters.getFirst(name);
         if (text == null || text.isBlank()) {
             return null;
@@ -141,7 +149,7 @@ final class DataRequests {
     }
 
     /** An ISO 8601 instant, an offset date-time, or a date (its start, UTC). */
-    static Instant instant(MultivaluedMap<String, String> parameters, String name) {
+    public static Instant instant(MultivaluedMap<String, String> parameters, String name) {
         String text = parameters.getFirst(name);
         if (text == null || text.isBlank()) {
             return null;
@@ -159,7 +167,7 @@ final class DataRequests {
         throw invalid(name + " '" + text + "' is not an ISO 8601 instant (2026-11-22T10:00:00Z) or date");
     }
 
-    private static boolean bool(MultivaluedMap<String, String> parameters, String name) {
+    public static boolean bool(MultivaluedMap<String, String> parameters, String name) {
         String text = parameters.getFirst(name);
         if (text == null || text.isBlank()) {
             return false;
@@ -170,7 +178,7 @@ final class DataRequests {
         throw invalid(name + " '" + text + "' is neither true nor false");
     }
 
-    static ProblemException invalid(String detail) {
+    public static ProblemException invalid(String detail) {
         return new ProblemException(Problem.of(Response.Status.BAD_REQUEST, "invalid-parameter", detail));
     }
 }

@@ -10,6 +10,7 @@ import eu.drugsplan.indicators.format.DataMessage;
 import eu.drugsplan.indicators.format.DataWriter;
 import eu.drugsplan.indicators.format.DataWriters;
 import eu.drugsplan.indicators.rest.CatalogueViews.MeasureView;
+import eu.drugsplan.indicators.sdmx.data.DataNegotiation;
 import eu.drugsplan.indicators.service.DataExports;
 import eu.drugsplan.indicators.service.DataQuery;
 import eu.drugsplan.indicators.service.HistoryQueries;
@@ -126,17 +127,12 @@ public class DataResource {
     private Response answer(String measureCode, String key, UriInfo uri, HttpHeaders headers) {
         Catalogue current = catalogue.current();
         MeasureView measure = measure(current, measureCode);
-        DataQuery query = DataRequests.parse(measure, uri.getQueryParameters(), key, limits);
-        DataFormat format = DataFormat.negotiate(headers.getAcceptableMediaTypes())
-                .orElseThrow(() -> new ProblemException(Problem.of(Response.Status.NOT_ACCEPTABLE, "not-acceptable",
-                        "Data is served as application/json, text/csv, application/vnd.sdmx.data+csv;version=2.0.0 "
-                                + "and application/vnd.sdmx.data+json;version=2.0.0")));
-        if (format == DataFormat.SDMX_JSON && query.includeHistory()) {
-            throw DataRequests.invalid("includeHistory cannot be answered in SDMX-JSON, which holds one value per "
-                    + "observation key; ask for CSV, SDMX-CSV or JSON");
-        }
+        DataNegotiation.Choice choice = DataNegotiation.choose(headers.getAcceptableMediaTypes(), DataFormat.JSON, null);
+        DataFormat format = choice.format();
+        DataQuery query = DataRequests.parse(measure, uri.getQueryParameters(), key, limits)
+                .inDataSets(format.groupsDataSets());
         exports.admit(query);
-        DataMessage message = new DataMessage(query, current);
+        DataMessage message = new DataMessage(query, current, choice.layout());
         StreamingOutput body = out -> {
             try (DataWriter writer = writers.of(format, out, message)) {
                 writer.start();

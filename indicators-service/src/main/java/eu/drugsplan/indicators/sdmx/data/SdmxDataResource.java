@@ -1,0 +1,205 @@
+package eu.drugsplan.indicators.sdmx.data;
+
+import eu.drugsplan.common.rest.Problem;
+import eu.drugsplan.common.rest.ProblemException;
+import eu.drugsplan.indicators.catalogue.Catalogue;
+import eu.drugsplan.indicators.catalogue.CatalogueCache;
+import eu.drugsplan.indicators.config.IndicatorsConfig;
+import eu.drugsplan.indicators.format.DataFormat;
+import eu.drugsplan.indicators.format.DataLayout;
+import eu.drugsplan.indicators.format.DataMessage;
+import eu.drugsplan.indicators.format.DataWriter;
+import eu.drugsplan.indicators.format.DataWriters;
+import eu.drugsplan.indicators.rest.CatalogueViews.MeasureView;
+import eu.drugsplan.indicators.rest.DataRequests;
+import eu.drugsplan.indicators.service.DataExports;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * SDMX REST data queries: {@code /sdmx/2.1/data/{flowRef}/{key}/{providerRef}} (SDMX REST 1.5.0) and
+ * {@code /sdmx/3.0/data/dataflow/{agency}/{id}/{version}/{key}} (SDMX REST 2.x), answered from the same store and
+ * writers as {@code /api/v1/data}: SDMX-ML 2.1 (GenericData by default in 2.1), SDMX-JSON 2.0.0 (the default in
+ * 3.0) and SDMX-CSV 2.0.0, by Accept or {@code format=}. No results is a 404 in 1.5.0 and a 204 in 2.x, as each
+ * specifies; more than DATA_MAX_OBSERVATIONS is a 413.
+ */
+@Path("/sdmx")
+@Tag(name = "SDMX", description = "SDMX REST 1.5.0 (/sdmx/2.1) and 2.x (/sdmx/3.0): structures and data")
+public class SdmxDataResource {
+
+    private final CatalogueCache catalogue;
+    private final DataExports exports;
+    private final DataWriters writers;
+    private final DataRequests.Limits limits;
+
+    public SdmxDataResource(CatalogueCache catalogue, DataExports exports, DataWriters writers, IndicatorsConfig config) {
+        this.catalogue = catalogue;
+        this.exports = exports;
+        this.writers = writers;
+        this.limits = new DataRequests.Limits(config.data().maxCodes(), config.data().maxLastObservations());
+    }
+
+    @GET
+    @Path("2.1/data/{flowRef}")
+    @Operation(summary = "SDMX REST 1.5.0 data query: every series of a dataflow")
+    @APIResponse(responseCode = "200", description = "SDMX-ML 2.1 GenericData (default), StructureSpecificData, their "
+            + "time-series variants, SDMX-JSON 2.0.0 or SDMX-CSV 2.0.0", content = {
+            @Content(mediaType = "application/vnd.sdmx.genericdata+xml;version=2.1", schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = "application/vnd.sdmx.structurespecificdata+xml;version=2.1", schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = "application/vnd.sdmx.data+json;version=2.0.0", schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = "application/vnd.sdmx.data+csv;version=2.0.0", schema = @Schema(type = SchemaType.STRING))})
+    public Response data21(@PathParam("flowRef") String flowRef, @Context UriInfo uri, @Context HttpHeaders headers) {
+        return data21(flowRef, "all", "all", uri, headers);
+    }
+
+    @GET
+    @Path("2.1/data/{flowRef}/{key}")
+    @Operation(summary = "SDMX REST 1.5.0 data query by key: REF_AREA then the measure's dimensions, '.'-separated, "
+            + "'+' for alternatives, empty or 'all' for all")
+    public Response data21(@PathParam("flowRef") String flowRef, @PathParam("key") String key, @Context UriInfo uri,
+                           @Context HttpHeaders headers) {
+        return data21(flowRef, key, "all", uri, headers);
+    }
+
+    @GET
+    @Path("2.1/data/{flowRef}/{key}/{providerRef}")
+    @Operation(summary = "SDMX REST 1.5.0 data query by key and data provider ('all' or DRUGS_PLAN)")
+    @Parameter(name = "startPeriod", in = ParameterIn.QUERY, description = "The first period, compared as a time "
+            + "interval (2017-01 keeps the annual 2017)", schema = @Schema(type = SchemaType.STRING))
+    @Parameter(name = "endPeriod", in = ParameterIn.QUERY, description = "The last period, compared as a time interval",
+            schema = @Schema(type = SchemaType.STRING))
+    @Parameter(name = "updatedAfter", in = ParameterIn.QUERY, description = "Only what changed after this instant; "
+            + "deletions as a Delete data set", schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+    @Parameter(name = "firstNObservations", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.INTEGER))
+    @Parameter(name = "lastNObservations", in = ParameterIn.QUERY, schema = @Schema(type = SchemaType.INTEGER))
+    @Parameter(name = "dimensionAtObservation", in = ParameterIn.QUERY, description = "TIME_PERIOD (default) or "
+            + "AllDimensions; another dimension is 501", schema = @Schema(type = SchemaType.STRING))
+    @Parameter(name = "detail", in = ParameterIn.QUERY, description = "full, dataonly, serieskeysonly or nodata",
+            schema = @Schema(type = SchemaType.STRING))
+    @Parameter(name = "includeHistory", in = ParameterIn.QUERY, description = "One data set per dissemination with "
+            + "validFrom/validTo", schema = @Schema(type = SchemaType.BOOLEAN))
+    @Parameter(name = "asOf", in = ParameterIn.QUERY, description = "The data as it stood at this instant",
+            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+    @Parameter(name = "format", in = ParameterIn.QUERY, description = "Instead of Accept: genericdata, "
+            + "structurespecificdata, generictimeseriesdata, structurespecifictimeseriesdata, jsondata, csvfile",
+            schema = @Schema(type = SchemaType.STRING))
+    public Response data21(@PathParam("flowRef") String flowRef, @PathParam("key") String key,
+                           @PathParam("providerRef") String providerRef, @Context UriInfo uri,
+                           @Context HttpHeaders headers) {
+        String[] parts = flowRef.split(",", -1);
+        String agency = parts.length > 1 ? parts[0] : "all";
+        String id = parts.length > 1 ? parts[1] : parts[0];
+        String version = parts.length > 2 ? parts[2] : "latest";
+        if (parts.length > 3) {
+            throw DataRequests.invalid("flowRef is ID, AGENCY,ID or AGENCY,ID,VERSION; '" + flowRef + "' is none");
+        }
+        MeasureView measure = dataflow(agency, id, version, "all", "latest");
+        if (!providerRef.equals("all") && !providerRef.equals(DataMessage.AGENCY)
+                && !providerRef.equals(DataMessage.AGENCY + ",all")) {
+            throw noResults("No data provider " + providerRef + " provides " + id + "; ask for 'all'");
+        }
+        return answer(measure, key, uri, headers, false);
+    }
+
+    @GET
+    @Path("3.0/data/dataflow/{agency}/{id}")
+    @Operation(summary = "SDMX REST 2.x data query: every series of a dataflow")
+    public Response data30(@PathParam("agency") String agency, @PathParam("id") String id, @Context UriInfo uri,
+                           @Context HttpHeaders headers) {
+        return data30(agency, id, "~", "*", uri, headers);
+    }
+
+    @GET
+    @Path("3.0/data/dataflow/{agency}/{id}/{version}")
+    @Operation(summary = "SDMX REST 2.x data query of one dataflow version")
+    public Response data30(@PathParam("agency") String agency, @PathParam("id") String id,
+                           @PathParam("version") String version, @Context UriInfo uri, @Context HttpHeaders headers) {
+        return data30(agency, id, version, "*", uri, headers);
+    }
+
+    @GET
+    @Path("3.0/data/dataflow/{agency}/{id}/{version}/{key}")
+    @Operation(summary = "SDMX REST 2.x data query by key: '.'-separated, ',' for alternatives, '*' for all")
+    @Parameter(name = "c", in = ParameterIn.QUERY, description = "Component filters c[DIM]=A,B and "
+            + "c[TIME_PERIOD]=ge:2017+le:2020", schema = @Schema(type = SchemaType.STRING))
+    @Parameter(name = "attributes", in = ParameterIn.QUERY, description = "none, or any other value for all",
+            schema = @Schema(type = SchemaType.STRING))
+    @Parameter(name = "measures", in = ParameterIn.QUERY, description = "none, or any other value for all",
+            schema = @Schema(type = SchemaType.STRING))
+    public Response data30(@PathParam("agency") String agency, @PathParam("id") String id,
+                           @PathParam("version") String version, @PathParam("key") String key, @Context UriInfo uri,
+                           @Context HttpHeaders headers) {
+        MeasureView measure = dataflow(agency, id, version, "*", "~");
+        return answer(measure, key, uri, headers, true);
+    }
+
+    private Response answer(MeasureView measure, String key, UriInfo uri, HttpHeaders headers, boolean v3) {
+        DataNegotiation.Choice choice = DataNegotiation.choose(headers.getAcceptableMediaTypes(),
+                v3 ? DataFormat.SDMX_JSON : DataFormat.GENERIC_DATA, uri.getQueryParameters().getFirst("format"));
+        // the suite's own JSON and CSV are not SDMX: under /sdmx, JSON and CSV mean their SDMX forms
+        DataFormat format = switch (choice.format()) {
+            case JSON -> DataFormat.SDMX_JSON;
+            case CSV -> DataFormat.SDMX_CSV;
+            default -> choice.format();
+        };
+        SdmxDataRequest.Parsed parsed = SdmxDataRequest.parse(measure, key, uri.getQueryParameters(), v3, limits);
+        DataLayout layout = parsed.layout();
+        if (format == DataFormat.SDMX_CSV) {
+            layout = choice.layout().with(layout.atObservation(), layout.detail());
+        }
+        if (layout.flat() && (format == DataFormat.GENERIC_TIME_SERIES_DATA
+                || format == DataFormat.STRUCTURE_SPECIFIC_TIME_SERIES_DATA)) {
+            throw DataRequests.invalid("The time-series formats carry TIME_PERIOD at the observation level; "
+                    + "dimensionAtObservation=AllDimensions needs GenericData or StructureSpecificData");
+        }
+        if (exports.admit(parsed.query()) == 0) {
+            if (v3) {
+                // SDMX REST 2.x: an empty result is "an empty but still healthy state", 204
+                return Response.noContent().build();
+            }
+            throw noResults("No data of " + DataMessage.dataflowId(measure.code()) + " matches the query");
+        }
+        Catalogue current = catalogue.current();
+        DataMessage message = new DataMessage(parsed.query(), current, layout);
+        StreamingOutput body = out -> {
+            try (DataWriter writer = writers.of(format, out, message)) {
+                writer.start();
+                exports.stream(parsed.query(), writer::row);
+                writer.finish();
+            }
+        };
+        return Response.ok(body, format.mediaType()).build();
+    }
+
+    /** The measure published as a dataflow; any other agency, id or version is no results (404). */
+    private MeasureView dataflow(String agency, String id, String version, String anyAgency, String latest) {
+        if (!agency.equals(anyAgency) && !agency.equals("all") && !agency.equals(DataMessage.AGENCY)) {
+            throw noResults("No agency " + agency + " here; the suite's agency is " + DataMessage.AGENCY);
+        }
+        if (!version.equals(latest) && !version.equals("latest") && !version.equals("all") && !version.equals("*")
+                && !version.equals("~") && !version.equals("1.0") && !version.equals("1.0.0")) {
+            throw noResults("Dataflow " + id + " has one version, 1.0 (1.0.0 in SDMX 3.0); not " + version);
+        }
+        return catalogue.current().measures().values().stream()
+                .filter(m -> DataMessage.dataflowId(m.code()).equals(id)).findFirst()
+                .orElseThrow(() -> noResults("No dataflow " + id + "; the dataflows are listed at /sdmx/2.1/dataflow"));
+    }
+
+    private static ProblemException noResults(String detail) {
+        return new ProblemException(Problem.of(Response.Status.NOT_FOUND, "no-results", detail));
+    }
+}
