@@ -59,9 +59,19 @@ public final class SdmxSchemas {
 
     /** What SDMXMessage.xsd finds wrong with an SDMX-ML 2.1 message (any of its messages); empty when valid. */
     public static List<String> xmlErrors(String body) {
+        return xmlErrors(body, new String[0]);
+    }
+
+    /**
+     * The same for a StructureSpecificData message, whose data set type is abstract in the base schemas: validated
+     * against SDMXMessage.xsd together with the structure's own schema (text, importing the official schemas by
+     * absolute location).
+     */
+    public static List<String> xmlErrors(String body, String... structureSchemas) {
         List<String> errors = new ArrayList<>();
         try {
-            Validator validator = xmlSchema().newValidator();
+            Validator validator = (structureSchemas.length == 0 ? xmlSchema() : withStructures(structureSchemas))
+                    .newValidator();
             validator.setErrorHandler(new ErrorHandler() {
                 @Override
                 public void warning(SAXParseException e) {
@@ -120,6 +130,16 @@ public final class SdmxSchemas {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static javax.xml.validation.Schema withStructures(String[] structureSchemas) throws SAXException {
+        SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
+        List<javax.xml.transform.Source> sources = new ArrayList<>();
+        sources.add(new StreamSource(standards().resolve("sdmx-ml-2.1/SDMXMessage.xsd").toFile()));
+        for (String schema : structureSchemas) {
+            sources.add(new StreamSource(new StringReader(schema)));
+        }
+        return factory.newSchema(sources.toArray(javax.xml.transform.Source[]::new));
     }
 
     private static javax.xml.validation.Schema xmlSchema() {

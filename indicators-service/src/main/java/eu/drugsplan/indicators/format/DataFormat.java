@@ -68,8 +68,9 @@ public enum DataFormat {
 
     /**
      * The first acceptable format, in the client's order of preference (JAX-RS sorts by quality); {@code
-     * preferred} for an absent Accept or a wildcard, and for {@code application/xml} the SDMX-ML format SDMX REST
-     * names as the default (GenericData 2.1). Empty when the client accepts none of them.
+     * preferred} for an absent Accept or a wildcard. Under SDMX REST (a preferred format other than the suite's
+     * JSON) {@code application/xml} is the SDMX-ML format it names as the default, GenericData 2.1; the suite's own
+     * data API keeps refusing plain XML. Empty when the client accepts none of them.
      */
     public static Optional<Negotiated> negotiate(List<MediaType> acceptable, DataFormat preferred) {
         if (acceptable.isEmpty()) {
@@ -79,7 +80,8 @@ public enum DataFormat {
             if (accepted.isWildcardType() || (accepted.isWildcardSubtype() && preferred.mediaType.getType().equals(accepted.getType()))) {
                 return Optional.of(new Negotiated(preferred, Map.of()));
             }
-            if (accepted.isCompatible(MediaType.APPLICATION_XML_TYPE) || accepted.isCompatible(MediaType.TEXT_XML_TYPE)) {
+            if (preferred != JSON && (accepted.isCompatible(MediaType.APPLICATION_XML_TYPE)
+                    || accepted.isCompatible(MediaType.TEXT_XML_TYPE))) {
                 return Optional.of(new Negotiated(GENERIC_DATA, Map.of()));
             }
             for (DataFormat format : values()) {

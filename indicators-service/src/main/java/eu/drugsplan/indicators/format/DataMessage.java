@@ -1,5 +1,6 @@
 package eu.drugsplan.indicators.format;
 
+import eu.drugsplan.contracts.sdmx.SdmxIds;
 import eu.drugsplan.indicators.catalogue.Catalogue;
 import eu.drugsplan.indicators.service.DataQuery;
 import java.util.ArrayList;
@@ -18,21 +19,9 @@ public record DataMessage(DataQuery query, Catalogue catalogue, DataLayout layou
         this(query, catalogue, DataLayout.DEFAULT);
     }
 
+    /** The measure's dataflow as contracts' {@link SdmxIds} names it (the one rule, used everywhere). */
     public DataMessage(DataQuery query, Catalogue catalogue, DataLayout layout) {
-        this(query, catalogue, layout, AGENCY, dataflowId(query.measure()), "1.0");
-    }
-
-    /** The suite's SDMX agency. */
-    public static final String AGENCY = "DRUGS_PLAN";
-    private static final java.util.regex.Pattern NOT_ID = java.util.regex.Pattern.compile("[^A-Za-z0-9_@$\\-]");
-
-    /**
-     * An SDMX id allows no '.', which the catalogue's measure codes have: the dataflow id is the code with each
-     * character an id does not allow written as '_' (PI09.DRUG_INDUCED_DEATHS is PI09_DRUG_INDUCED_DEATHS), the
-     * rule of contracts' SdmxIds.
-     */
-    public static String dataflowId(String measure) {
-        return NOT_ID.matcher(measure).replaceAll("_");
+        this(query, catalogue, layout, SdmxIds.AGENCY, SdmxIds.dataflowId(query.measure()), SdmxIds.VERSION);
     }
 
     /** SDMX identifies the structure of a measure's data as agency:id(version). */
@@ -41,7 +30,7 @@ public record DataMessage(DataQuery query, Catalogue catalogue, DataLayout layou
     }
 
     public String dataflowUrn() {
-        return "urn:sdmx:org.sdmx.infomodel.datastructure.Dataflow=" + structureId();
+        return SdmxIds.urn(SdmxIds.Urn.DATAFLOW, dataflowId, dataflowVersion);
     }
 
     public String structureName() {

@@ -89,7 +89,7 @@ class DataFormatsTest {
 
         given().get(path(area)).then().statusCode(200).contentType("application/json")
                 .body("series.size()", org.hamcrest.Matchers.is(2));
-        given().accept("text/html").get(path(area)).then().statusCode(406)
+        given().accept("application/xml").get(path(area)).then().statusCode(406)
                 .contentType("application/problem+json");
     }
 

@@ -1,13 +1,11 @@
 package eu.drugsplan.indicators.sdmx.data;
 
-import eu.drugsplan.common.rest.Problem;
-import eu.drugsplan.common.rest.ProblemException;
+import eu.drugsplan.indicators.sdmx.SdmxException;
 import eu.drugsplan.indicators.format.DataLayout;
 import eu.drugsplan.indicators.rest.CatalogueViews.MeasureView;
 import eu.drugsplan.indicators.rest.DataRequests;
 import eu.drugsplan.indicators.service.DataQuery;
 import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -193,7 +191,7 @@ final class SdmxDataRequest {
         return text == null ? null : text.trim().toLowerCase(Locale.ROOT);
     }
 
-    static ProblemException notImplemented(String detail) {
-        return new ProblemException(Problem.of(Response.Status.NOT_IMPLEMENTED, "not-implemented", detail));
+    static SdmxException notImplemented(String detail) {
+        return SdmxException.notImplemented(detail);
     }
 }

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
-import eu.drugsplan.indicators.support.SdmxSchemas;
+import eu.drugsplan.testsupport.SdmxSchemas;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.xml.XmlPath;
@@ -39,7 +39,7 @@ class SdmxDataMessagesTest {
 
         String body = given().accept(SDMX_JSON).get(path(area)).then().statusCode(200).extract().asString();
 
-        assertThat(SdmxSchemas.jsonDataErrors(body)).isEmpty();
+        assertThat(SdmxSchemas.dataJsonErrors(body)).isEmpty();
         JsonPath json = JsonPath.from(body);
         assertThat(json.getList("data.dataSets.action")).containsExactly("Information");
         assertThat(json.getString("data.dataSets[0].links[0].urn")).contains("Dataflow=");
@@ -53,7 +53,7 @@ class SdmxDataMessagesTest {
     void an_empty_sdmx_json_answer_is_valid() {
         String body = given().accept(SDMX_JSON).get(path(uniqueArea())).then().statusCode(200).extract().asString();
 
-        assertThat(SdmxSchemas.jsonDataErrors(body)).isEmpty();
+        assertThat(SdmxSchemas.dataJsonErrors(body)).isEmpty();
         assertThat(JsonPath.from(body).getList("data.dataSets")).isEmpty();
     }
 
@@ -67,7 +67,7 @@ class SdmxDataMessagesTest {
 
         String json = given().accept(SDMX_JSON).queryParam("updatedAfter", before.toString()).get(path(area))
                 .then().statusCode(200).extract().asString();
-        assertThat(SdmxSchemas.jsonDataErrors(json)).isEmpty();
+        assertThat(SdmxSchemas.dataJsonErrors(json)).isEmpty();
         JsonPath data = JsonPath.from(json);
         assertThat(data.getList("data.dataSets.action")).containsExactly("Replace", "Delete");
         assertThat(data.getMap("data.dataSets[0].series")).hasSize(1);
@@ -97,7 +97,7 @@ class SdmxDataMessagesTest {
         String json = given().accept(SDMX_JSON).queryParam("includeHistory", true).get(path(area))
                 .then().statusCode(200).extract().asString();
 
-        assertThat(SdmxSchemas.jsonDataErrors(json)).isEmpty();
+        assertThat(SdmxSchemas.dataJsonErrors(json)).isEmpty();
         JsonPath data = JsonPath.from(json);
         assertThat(data.getList("data.dataSets.action")).containsExactly("Replace", "Replace", "Delete");
         Instant firstFrom = Instant.parse(data.getString("data.dataSets[0].validFrom"));
@@ -139,13 +139,9 @@ class SdmxDataMessagesTest {
     }
 
     @Test
-    void application_xml_is_generic_data() {
-        String area = twoSeries();
-
-        String xml = given().accept("application/xml").get(path(area)).then().statusCode(200)
-                .contentType(org.hamcrest.Matchers.startsWith("application/vnd.sdmx.genericdata+xml")).extract().asString();
-
-        assertThat(SdmxSchemas.xmlErrors(xml)).isEmpty();
+    void plain_xml_stays_not_acceptable_on_the_suites_own_data_api() {
+        // SDMX REST answers application/xml with GenericData (SdmxDataQueriesTest); /api/v1 names its formats
+        given().accept("application/xml").get(path(twoSeries())).then().statusCode(406);
     }
 
     @ParameterizedTest(name = "Accept {0} -> 406")

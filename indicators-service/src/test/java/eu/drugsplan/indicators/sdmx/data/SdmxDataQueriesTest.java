@@ -6,7 +6,7 @@ import static eu.drugsplan.indicators.support.Observations.uniqueArea;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.drugsplan.indicators.support.SdmxSchemas;
+import eu.drugsplan.testsupport.SdmxSchemas;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.xml.XmlPath;
@@ -61,7 +61,7 @@ class SdmxDataQueriesTest {
         String body = given().accept(SDMX_JSON).get("/sdmx/" + query.replace("@A@", area())).then().statusCode(200)
                 .extract().asString();
 
-        assertThat(SdmxSchemas.jsonDataErrors(body)).isEmpty();
+        assertThat(SdmxSchemas.dataJsonErrors(body)).isEmpty();
         JsonPath json = JsonPath.from(body);
         Map<String, Map<String, Object>> series = json.getMap("data.dataSets[0].series");
         int count = series.values().stream().mapToInt(s -> ((Map<?, ?>) s.get("observations")).size()).sum();
@@ -98,7 +98,7 @@ class SdmxDataQueriesTest {
         assertThat(message.getInt("GenericData.DataSet.Series.Obs.size()")).isEqualTo(males);
         String json = given().accept(SDMX_JSON).queryParam("detail", detail)
                 .get("/sdmx/2.1/data/" + FLOW + "/" + area() + ".M.").then().statusCode(200).extract().asString();
-        assertThat(SdmxSchemas.jsonDataErrors(json)).isEmpty();
+        assertThat(SdmxSchemas.dataJsonErrors(json)).isEmpty();
         assertThat(JsonPath.from(json).getList("data.structures[0].attributes.observation")).matches(
                 list -> attributes && detail.equals("full") ? list.size() == 2 : list == null);
     }
@@ -121,7 +121,7 @@ class SdmxDataQueriesTest {
 
         String json = given().accept(SDMX_JSON).queryParam("dimensionAtObservation", "AllDimensions")
                 .get("/sdmx/2.1/data/" + FLOW + "/" + area() + "..").then().statusCode(200).extract().asString();
-        assertThat(SdmxSchemas.jsonDataErrors(json)).isEmpty();
+        assertThat(SdmxSchemas.dataJsonErrors(json)).isEmpty();
         assertThat(JsonPath.from(json).getMap("data.dataSets[0].observations")).hasSize(6);
         assertThat(JsonPath.from(json).getList("data.structures[0].dimensions.observation.id"))
                 .containsExactly("REF_AREA", "SEX", "AGE", "TIME_PERIOD");
