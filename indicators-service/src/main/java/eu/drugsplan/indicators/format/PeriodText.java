@@ -1,6 +1,6 @@
 package eu.drugsplan.indicators.format;
 
-import eu.drugsplan.common.series.Period;
+import eu.drugsplan.contracts.series.Period;
 import eu.drugsplan.indicators.sdmx.data.PeriodIntervals;
 
 /** Period texts as the SDMX formats write them. */

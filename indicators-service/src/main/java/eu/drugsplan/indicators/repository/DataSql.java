@@ -1,6 +1,6 @@
 package eu.drugsplan.indicators.repository;
 
-import eu.drugsplan.common.series.Frequency;
+import eu.drugsplan.contracts.series.Frequency;
 import eu.drugsplan.indicators.sdmx.data.PeriodIntervals;
 import eu.drugsplan.indicators.service.DataQuery;
 import java.util.ArrayList;
@@ -35,6 +35,7 @@ final class DataSql {
     /** The text shape of a stored period of each frequency (Period's canonical forms). */
     private static final Map<Frequency, String> SHAPES = Map.of(
             Frequency.A, "^[0-9]{4}$",
+            Frequency.S, "^[0-9]{4}-S[1-2]$",
             Frequency.Q, "^[0-9]{4}-Q[1-4]$",
             Frequency.M, "^[0-9]{4}-[0-9]{2}$",
             Frequency.W, "^[0-9]{4}-W[0-9]{2}$",

@@ -2,7 +2,7 @@ package eu.drugsplan.indicators.rest;
 
 import eu.drugsplan.common.rest.Problem;
 import eu.drugsplan.common.rest.ProblemException;
-import eu.drugsplan.common.series.Period;
+import eu.drugsplan.contracts.series.Period;
 import eu.drugsplan.indicators.catalogue.Catalogue;
 import eu.drugsplan.indicators.catalogue.CatalogueCache;
 import eu.drugsplan.indicators.service.CoverageQueries;

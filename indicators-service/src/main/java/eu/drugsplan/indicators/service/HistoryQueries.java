@@ -2,7 +2,7 @@ package eu.drugsplan.indicators.service;
 
 import eu.drugsplan.common.rest.Problem;
 import eu.drugsplan.common.rest.ProblemException;
-import eu.drugsplan.common.series.Period;
+import eu.drugsplan.contracts.series.Period;
 import eu.drugsplan.common.series.SeriesKey;
 import eu.drugsplan.common.series.TextLimits;
 import eu.drugsplan.indicators.repository.ObservationVersion;

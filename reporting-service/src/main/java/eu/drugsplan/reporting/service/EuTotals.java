@@ -1,5 +1,6 @@
 package eu.drugsplan.reporting.service;
 
+import eu.drugsplan.contracts.series.Period;
 import eu.drugsplan.common.event.SeriesPoint;
 import eu.drugsplan.common.event.SeriesUpdatedEvent;
 import eu.drugsplan.common.series.SeriesKey;
@@ -9,7 +10,6 @@ import eu.drugsplan.reporting.repository.PeriodTotal;
 import eu.drugsplan.reporting.repository.SeriesTrend;
 import eu.drugsplan.reporting.trend.MeasureProperties;
 import eu.drugsplan.reporting.trend.PeriodValue;
-import eu.drugsplan.reporting.trend.ReportingPeriod;
 import eu.drugsplan.reporting.trend.TrendCalculator;
 import eu.drugsplan.reporting.trend.TrendResult;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -120,7 +120,7 @@ public class EuTotals {
     private static Map<String, BigDecimal> currentValues(List<SeriesPoint> points) {
         Map<String, BigDecimal> values = new HashMap<>();
         points.stream().filter(p -> p.value() != null)
-                .forEach(p -> values.put(ReportingPeriod.parse(p.period()).toString(), p.value()));
+                .forEach(p -> values.put(Period.of(p.period()).toString(), p.value()));
         return values;
     }
 
@@ -139,7 +139,7 @@ public class EuTotals {
 
     private static List<CoveragePoint> coverage(List<PeriodTotal> totals, int memberStates) {
         return totals.stream()
-                .sorted(Comparator.comparingDouble(t -> ReportingPeriod.parse(t.period()).decimalYear()))
+                .sorted(Comparator.comparingDouble(t -> Period.of(t.period()).decimalYear()))
                 .map(t -> new CoveragePoint(t.period(), t.sum().doubleValue(), t.reporters(), memberStates,
                         t.reporters() >= memberStates))
                 .toList();

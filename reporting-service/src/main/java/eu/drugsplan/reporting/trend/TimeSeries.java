@@ -1,5 +1,7 @@
 package eu.drugsplan.reporting.trend;
 
+import eu.drugsplan.contracts.series.Frequency;
+import eu.drugsplan.contracts.series.Period;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -31,7 +33,7 @@ public final class TimeSeries {
         Map<String, TrendPoint> byPeriod = new HashMap<>();
         Frequency frequency = null;
         for (PeriodValue observation : observations) {
-            ReportingPeriod period = ReportingPeriod.parse(observation.period());
+            Period period = Period.of(observation.period());
             frequency = sameFrequency(frequency, period);
             TrendPoint point = toPoint(period, observation.value());
             if (byPeriod.putIfAbsent(point.period(), point) != null) {
@@ -61,7 +63,7 @@ public final class TimeSeries {
         return points.isEmpty() ? null : points.get(points.size() - 1);
     }
 
-    public Optional<TrendPoint> find(ReportingPeriod period) {
+    public Optional<TrendPoint> find(Period period) {
         return Optional.ofNullable(byPeriod.get(period.toString()));
     }
 
@@ -73,14 +75,14 @@ public final class TimeSeries {
         return points.stream().mapToDouble(TrendPoint::value).toArray();
     }
 
-    private static Frequency sameFrequency(Frequency seen, ReportingPeriod period) {
+    private static Frequency sameFrequency(Frequency seen, Period period) {
         if (seen != null && seen != period.frequency()) {
             throw new IllegalArgumentException("mixed frequencies: " + seen + " and " + period.frequency());
         }
         return period.frequency();
     }
 
-    private static TrendPoint toPoint(ReportingPeriod period, double value) {
+    private static TrendPoint toPoint(Period period, double value) {
         if (!Double.isFinite(value)) {
             throw new IllegalArgumentException("value of " + period + " is not finite: " + value);
         }

@@ -1,5 +1,6 @@
 package eu.drugsplan.reporting.trend;
 
+import eu.drugsplan.contracts.series.Period;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Optional;
@@ -29,7 +30,7 @@ public final class YearOnYearCalculator {
         if (latest == null) {
             return YearOnYear.noData();
         }
-        Optional<TrendPoint> previous = ReportingPeriod.parse(latest.period()).sameInPreviousYear()
+        Optional<TrendPoint> previous = Period.of(latest.period()).sameInPreviousYear()
                 .flatMap(series::find);
         return previous.map(p -> compare(p, latest)).orElseGet(() -> YearOnYear.noPreviousData(latest));
     }

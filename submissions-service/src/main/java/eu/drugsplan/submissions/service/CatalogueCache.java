@@ -2,7 +2,7 @@ package eu.drugsplan.submissions.service;
 
 import eu.drugsplan.common.rest.Problem;
 import eu.drugsplan.common.rest.ProblemException;
-import eu.drugsplan.common.series.Frequency;
+import eu.drugsplan.contracts.series.Frequency;
 import eu.drugsplan.submissions.client.CatalogueClient;
 import eu.drugsplan.submissions.client.CatalogueDtos.CodeDto;
 import eu.drugsplan.submissions.client.CatalogueDtos.CodelistDto;

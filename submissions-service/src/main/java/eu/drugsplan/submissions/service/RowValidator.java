@@ -1,7 +1,7 @@
 package eu.drugsplan.submissions.service;
 
 import eu.drugsplan.common.event.ObservationAction;
-import eu.drugsplan.common.series.Period;
+import eu.drugsplan.contracts.series.Period;
 import eu.drugsplan.common.series.TextLimits;
 import java.math.BigDecimal;
 import java.util.ArrayList;

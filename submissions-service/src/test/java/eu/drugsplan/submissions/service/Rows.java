@@ -1,6 +1,6 @@
 package eu.drugsplan.submissions.service;
 
-import eu.drugsplan.common.series.Frequency;
+import eu.drugsplan.contracts.series.Frequency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

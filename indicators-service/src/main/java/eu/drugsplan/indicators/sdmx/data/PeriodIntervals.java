@@ -1,7 +1,7 @@
 package eu.drugsplan.indicators.sdmx.data;
 
-import eu.drugsplan.common.series.Frequency;
-import eu.drugsplan.common.series.Period;
+import eu.drugsplan.contracts.series.Frequency;
+import eu.drugsplan.contracts.series.Period;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -58,6 +58,7 @@ public final class PeriodIntervals {
         int year = period.year();
         return switch (period.frequency()) {
             case A -> new Interval(LocalDate.of(year, 1, 1), LocalDate.of(year, 12, 31));
+            case S -> months(year, (period.index() - 1) * 6 + 1, 6);
             case Q -> months(year, (period.index() - 1) * 3 + 1, 3);
             case M -> months(year, period.index(), 1);
             case W -> {
@@ -80,6 +81,7 @@ public final class PeriodIntervals {
     public static String containing(Frequency frequency, LocalDate day) {
         return switch (frequency) {
             case A -> String.format("%04d", day.getYear());
+            case S -> String.format("%04d-S%d", day.getYear(), (day.getMonthValue() - 1) / 6 + 1);
             case Q -> String.format("%04d-Q%d", day.getYear(), (day.getMonthValue() - 1) / 3 + 1);
             case M -> String.format("%04d-%02d", day.getYear(), day.getMonthValue());
             case W -> String.format("%04d-W%02d", day.get(IsoFields.WEEK_BASED_YEAR),

@@ -2,8 +2,8 @@ package eu.drugsplan.indicators.sdmx.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.drugsplan.common.series.Frequency;
-import eu.drugsplan.common.series.Period;
+import eu.drugsplan.contracts.series.Frequency;
+import eu.drugsplan.contracts.series.Period;
 import java.time.LocalDate;
 import java.util.stream.Stream;
 import net.jqwik.api.ForAll;
