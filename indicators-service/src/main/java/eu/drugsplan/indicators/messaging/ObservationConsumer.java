@@ -3,17 +3,21 @@ package eu.drugsplan.indicators.messaging;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.drugsplan.common.event.ObservationChange;
 import eu.drugsplan.common.event.ObservationEvent;
+import eu.drugsplan.common.messaging.DeadLetterTopic;
+import eu.drugsplan.common.messaging.InfrastructureFailures;
 import eu.drugsplan.common.outbox.TraceContext;
 import eu.drugsplan.indicators.service.ObservationStore;
 import eu.drugsplan.indicators.service.StorableEvent;
 import eu.drugsplan.indicators.service.StoreOutcome;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -35,15 +39,16 @@ public class ObservationConsumer {
     private final ObservationStore store;
     private final ObjectMapper json;
     private final MeterRegistry registry;
-    private final DeadLetters deadLetters;
+    private final DeadLetterTopic deadLetters;
     private final StoreFailures failures;
 
     public ObservationConsumer(ObservationStore store, ObjectMapper json, MeterRegistry registry,
-                               DeadLetters deadLetters, StoreFailures failures) {
+                               @Channel("observations-dlq") MutinyEmitter<String> deadLetters,
+                               StoreFailures failures) {
         this.store = store;
         this.json = json;
         this.registry = registry;
-        this.deadLetters = deadLetters;
+        this.deadLetters = new DeadLetterTopic(deadLetters);
         this.failures = failures;
     }
 
@@ -102,13 +107,8 @@ public class ObservationConsumer {
      * channel fails (health goes down) and the records are consumed again after a restart.
      */
     private static void rethrowIfInfrastructure(RuntimeException failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.sql.SQLTransientException || cause instanceof java.sql.SQLRecoverableException
-                    || cause instanceof java.sql.SQLNonTransientConnectionException
-                    || cause instanceof org.hibernate.exception.JDBCConnectionException
-                    || (cause instanceof IllegalStateException && String.valueOf(cause.getMessage()).contains("closed"))) {
-                throw failure;
-            }
+        if (InfrastructureFailures.isInfrastructure(failure)) {
+            throw failure;
         }
     }
 

@@ -2,18 +2,21 @@ package eu.drugsplan.reporting.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.drugsplan.common.event.SeriesUpdatedEvent;
+import eu.drugsplan.common.messaging.DeadLetterTopic;
+import eu.drugsplan.common.messaging.InfrastructureFailures;
 import eu.drugsplan.reporting.service.TrendUpdater;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
-import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -35,14 +38,15 @@ public class SeriesUpdatedConsumer {
 
     private final TrendUpdater updater;
     private final ObjectMapper json;
-    private final DeadLetters deadLetters;
+    private final DeadLetterTopic deadLetters;
     private final Counter superseded;
 
-    public SeriesUpdatedConsumer(TrendUpdater updater, ObjectMapper json, DeadLetters deadLetters,
+    public SeriesUpdatedConsumer(TrendUpdater updater, ObjectMapper json,
+                                 @Channel("series-updated-dlq") MutinyEmitter<String> deadLetters,
                                  MeterRegistry registry) {
         this.updater = updater;
         this.json = json;
-        this.deadLetters = deadLetters;
+        this.deadLetters = new DeadLetterTopic(deadLetters);
         this.superseded = Counter.builder("trend.updates.superseded")
                 .description("series-updated events not computed because a newer one of the same series was in the same batch")
                 .register(registry);
@@ -118,7 +122,7 @@ public class SeriesUpdatedConsumer {
                 work.run();
                 return;
             } catch (RuntimeException failed) {
-                if (!infrastructure(failed)) {
+                if (!InfrastructureFailures.isInfrastructure(failed)) {
                     throw failed;
                 }
                 LOG.warnf("database unavailable while updating the trend of %s, retrying in %d ms: %s",
@@ -127,22 +131,6 @@ public class SeriesUpdatedConsumer {
                 backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
             }
         }
-    }
-
-    /** Connection failures, a server shutting down, a pool that cannot hand out a connection. */
-    static boolean infrastructure(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.sql.SQLTransientException || cause instanceof java.sql.SQLRecoverableException
-                    || cause instanceof java.sql.SQLNonTransientConnectionException
-                    || cause instanceof org.hibernate.exception.JDBCConnectionException) {
-                return true;
-            }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private record Announcement(ConsumerRecord<String, String> record, SeriesUpdatedEvent event) {
