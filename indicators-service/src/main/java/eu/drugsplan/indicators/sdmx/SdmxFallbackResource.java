@@ -5,7 +5,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * Every path under /sdmx that no SDMX resource serves: a standard resource of the API that the suite chooses
@@ -14,7 +13,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * never the framework's HTML page. docs/sdmx.md lists which resource is which.
  */
 @Path("/sdmx")
-@Tag(name = "SDMX")
 public class SdmxFallbackResource {
 
     /** Resources of SDMX REST 1.5.0 (4.3 to 4.6) and 2.x; the ones served have resources of their own. */

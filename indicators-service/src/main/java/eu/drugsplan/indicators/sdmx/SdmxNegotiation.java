@@ -92,7 +92,7 @@ public final class SdmxNegotiation {
      * The version asked for names the version written: the same (2.1 and 2.1.0 are one version), or a semantic
      * versioning wildcard of SDMX 3.0 ({@code 2.0.0+}, {@code 2+.0.0}) that the written version satisfies.
      */
-    static boolean versionMatches(String asked, String written) {
+    public static boolean versionMatches(String asked, String written) {
         String a = asked.trim();
         if (a.contains("+")) {
             int[] w = numbers(written);
