@@ -127,7 +127,7 @@ public class DataResource {
     private Response answer(String measureCode, String key, UriInfo uri, HttpHeaders headers) {
         Catalogue current = catalogue.current();
         MeasureView measure = measure(current, measureCode);
-        DataNegotiation.Choice choice = DataNegotiation.choose(headers.getAcceptableMediaTypes(), DataFormat.JSON, null);
+        DataNegotiation.Choice choice = DataNegotiation.choose(DataNegotiation.acceptable(headers), DataFormat.JSON, null);
         DataFormat format = choice.format();
         DataQuery query = DataRequests.parse(measure, uri.getQueryParameters(), key, limits)
                 .inDataSets(format.groupsDataSets());

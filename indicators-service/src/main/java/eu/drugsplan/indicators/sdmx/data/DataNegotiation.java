@@ -4,6 +4,7 @@ import eu.drugsplan.common.rest.Problem;
 import eu.drugsplan.common.rest.ProblemException;
 import eu.drugsplan.indicators.format.DataFormat;
 import eu.drugsplan.indicators.format.DataLayout;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Arrays;
@@ -23,6 +24,25 @@ public final class DataNegotiation {
 
     /** The chosen format and its layout (SDMX-CSV options read; dimensionAtObservation and detail default). */
     public record Choice(DataFormat format, DataLayout layout) {
+    }
+
+    /**
+     * The request's acceptable media types. JAX-RS throws on an {@code Accept} it cannot parse, which was a 500
+     * (found by the e2e generator: {@code Accept: garbage}, an empty {@code Accept}): an empty one is read as none
+     * given, anything else unreadable is a 406, since no format can be matched against it.
+     */
+    public static List<MediaType> acceptable(HttpHeaders headers) {
+        List<String> given = headers.getRequestHeader(HttpHeaders.ACCEPT);
+        if (given == null || given.stream().allMatch(String::isBlank)) {
+            return List.of(MediaType.WILDCARD_TYPE);
+        }
+        try {
+            return headers.getAcceptableMediaTypes();
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(Problem.of(Response.Status.NOT_ACCEPTABLE, "not-acceptable",
+                    "The Accept header cannot be read as media ranges (such as application/json or "
+                            + "application/vnd.sdmx.data+csv;version=2.0.0)."));
+        }
     }
 
     public static Choice choose(List<MediaType> acceptable, DataFormat preferred, String formatParameter) {

@@ -150,7 +150,7 @@ public class SdmxDataResource {
     }
 
     private Response answer(MeasureView measure, String key, UriInfo uri, HttpHeaders headers, boolean v3) {
-        DataNegotiation.Choice choice = DataNegotiation.choose(headers.getAcceptableMediaTypes(),
+        DataNegotiation.Choice choice = DataNegotiation.choose(DataNegotiation.acceptable(headers),
                 v3 ? DataFormat.SDMX_JSON : DataFormat.GENERIC_DATA, uri.getQueryParameters().getFirst("format"));
         // the suite's own JSON and CSV are not SDMX: under /sdmx, JSON and CSV mean their SDMX forms
         DataFormat format = switch (choice.format()) {
