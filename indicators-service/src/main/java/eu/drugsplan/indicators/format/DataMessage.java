@@ -2,6 +2,7 @@ package eu.drugsplan.indicators.format;
 
 import eu.drugsplan.contracts.sdmx.SdmxIds;
 import eu.drugsplan.indicators.catalogue.Catalogue;
+import eu.drugsplan.indicators.repository.ObservationRow;
 import eu.drugsplan.indicators.service.DataQuery;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +44,17 @@ public record DataMessage(DataQuery query, Catalogue catalogue, DataLayout layou
         dimensions.add("REF_AREA");
         dimensions.addAll(query.dimensionOrder());
         return dimensions;
+    }
+
+    /**
+     * The SDMX action of the data set a row belongs in, the same in every SDMX format: deletions are a Delete data
+     * set; changes since an instant and past disseminations replace; the rest informs.
+     */
+    public String dataSetAction(ObservationRow row) {
+        if (row.deleted()) {
+            return "Delete";
+        }
+        return query.updatedAfter() != null || query.includeHistory() ? "Replace" : "Information";
     }
 
     public String label(String codelist, String code) {

@@ -74,7 +74,7 @@ final class SdmxJsonDataWriter implements DataWriter {
     @Override
     public void row(ObservationRow row) throws IOException {
         anyRow = true;
-        DataSetKey set = new DataSetKey(action(row), row.dataSetFrom(), row.dataSetTo());
+        DataSetKey set = new DataSetKey(message.dataSetAction(row), row.dataSetFrom(), row.dataSetTo());
         if (!set.equals(currentSet)) {
             endDataSet();
             startDataSet(set);
@@ -96,14 +96,6 @@ final class SdmxJsonDataWriter implements DataWriter {
         if (layout.detail().observations()) {
             observation(Integer.toString(index(periods, row.period())), row);
         }
-    }
-
-    /** Deletions are a Delete data set; changes since an instant and past disseminations replace; the rest informs. */
-    private String action(ObservationRow row) {
-        if (row.deleted()) {
-            return "Delete";
-        }
-        return message.query().updatedAfter() != null || message.query().includeHistory() ? "Replace" : "Information";
     }
 
     private void startDataSet(DataSetKey set) throws IOException {

@@ -112,7 +112,7 @@ final class SdmxMlDataWriter implements DataWriter {
     @Override
     public void row(ObservationRow row) throws IOException {
         try {
-            DataSetKey set = new DataSetKey(action(row), row.dataSetFrom(), row.dataSetTo());
+            DataSetKey set = new DataSetKey(message.dataSetAction(row), row.dataSetFrom(), row.dataSetTo());
             if (!set.equals(currentSet)) {
                 endDataSet();
                 startDataSet(set);
@@ -133,14 +133,6 @@ final class SdmxMlDataWriter implements DataWriter {
         } catch (XMLStreamException e) {
             throw new IOException(e);
         }
-    }
-
-    /** Deletions are a Delete data set; changes since an instant and past disseminations replace; the rest informs. */
-    private String action(ObservationRow row) {
-        if (row.deleted()) {
-            return "Delete";
-        }
-        return message.query().updatedAfter() != null || message.query().includeHistory() ? "Replace" : "Information";
     }
 
     private void startDataSet(DataSetKey set) throws XMLStreamException {
