@@ -63,7 +63,7 @@ class KustomizationsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"local", "production"})
+    @ValueSource(strings = {"local", "production", "production-keycloak"})
     void the_overlay_renders_with_kubectl_kustomize_into_one_namespace(String overlay) throws Exception {
         List<JsonNode> objects = render(overlay);
         String namespace = objects.stream().filter(o -> o.path("kind").asText().equals("Namespace"))
@@ -74,7 +74,51 @@ class KustomizationsTest {
                         .isEqualTo(namespace);
             }
         }
-        assertThat(objects).filteredOn(o -> o.path("kind").asText().equals("Deployment")).hasSize(4);
+        assertThat(objects).filteredOn(o -> o.path("kind").asText().equals("Deployment"))
+                .hasSize(overlay.endsWith("keycloak") ? 5 : 4);
+    }
+
+    @Test
+    void production_verifies_tokens_with_the_key_set_of_the_provider_it_is_configured_with() throws Exception {
+        List<JsonNode> objects = render("production");
+        JsonNode provider = Manifests.documents(Manifests.KUBERNETES.resolve("overlays/production/openid-provider.yaml")).get(0);
+        for (String service : List.of("gateway", "submissions-service")) {
+            JsonNode config = rendered(objects, "ConfigMap", service.equals("gateway") ? "gateway-config" : service + "-config").path("data");
+            assertThat(config.path("JWT_ISSUER").asText()).isEqualTo(provider.path("data").path("issuer").asText());
+            assertThat(config.path("JWT_PUBLIC_KEY_LOCATION").asText()).isEqualTo(provider.path("data").path("jwks-url").asText())
+                    .startsWith("https://");
+            JsonNode pod = rendered(objects, "Deployment", service).path("spec").path("template").path("spec");
+            assertThat(pod.toString()).as(service + " mounts no verification key").doesNotContain("drugsplan-jwt-verification");
+        }
+        assertThat(objects).as("the provider's ConfigMap is configuration of the render only")
+                .noneMatch(o -> o.path("metadata").path("name").asText().equals("openid-provider"));
+    }
+
+    @Test
+    void with_the_keycloak_component_the_services_trust_that_keycloak_by_its_public_issuer() throws Exception {
+        List<JsonNode> objects = render("production-keycloak");
+        String host = rendered(objects, "ConfigMap", "keycloak-config").path("data").path("KC_HOSTNAME").asText();
+        String realm = new com.fasterxml.jackson.databind.ObjectMapper().readTree(ProductionRealmTest.PRODUCTION.toFile())
+                .path("realm").asText();
+        JsonNode service = rendered(objects, "Service", "keycloak");
+        int port = service.path("spec").path("ports").get(0).path("port").asInt();
+        for (String config : List.of("gateway-config", "submissions-service-config")) {
+            JsonNode data = rendered(objects, "ConfigMap", config).path("data");
+            assertThat(data.path("JWT_ISSUER").asText()).isEqualTo(host + "/realms/" + realm);
+            assertThat(data.path("JWT_PUBLIC_KEY_LOCATION").asText())
+                    .isEqualTo("http://keycloak:" + port + "/realms/" + realm + "/protocol/openid-connect/certs");
+        }
+        JsonNode ingress = rendered(objects, "Ingress", "keycloak");
+        assertThat("https://" + ingress.path("spec").path("rules").get(0).path("host").asText()).isEqualTo(host);
+        JsonNode cluster = rendered(objects, "Cluster", "drugsplan-postgres");
+        assertThat(cluster.path("spec").path("managed").path("roles").findValuesAsText("name")).contains("keycloak");
+        assertThat(rendered(objects, "Database", "drugsplan-keycloak").path("spec").path("owner").asText()).isEqualTo("keycloak");
+    }
+
+    private static JsonNode rendered(List<JsonNode> objects, String kind, String name) {
+        return objects.stream()
+                .filter(o -> o.path("kind").asText().equals(kind) && o.path("metadata").path("name").asText().startsWith(name))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + kind + " " + name));
     }
 
     @Test

@@ -188,7 +188,7 @@ class PlatformManifestsMatchTheCodeTest {
             node.fields().forEachRemaining(field -> {
                 String key = field.getKey();
                 JsonNode value = field.getValue();
-                if ((key.equals("secretKeyRef") || key.equals("passwordSecret") || key.equals("secret")
+                if ((key.equals("secretKeyRef") || key.equals("secretRef") || key.equals("passwordSecret") || key.equals("secret")
                         || key.equals("accessKeyId") || key.equals("secretAccessKey")) && value.has("name")) {
                     names.add(value.path("name").asText());
                 } else if (key.equals("secretName")) {
