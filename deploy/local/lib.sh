@@ -178,6 +178,19 @@ ensure_chromium() {
   fi
 }
 
+# R's rsdmx, the SDMX client e2e's RsdmxThroughGatewayTest drives (Debian's r-cran-rsdmx pulls R itself in).
+ensure_rsdmx() {
+  [ -x /usr/bin/Rscript ] && Rscript -e 'quit(status = !requireNamespace("rsdmx", quietly = TRUE))' >/dev/null 2>&1 && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    say "installing Debian's r-cran-rsdmx for the rsdmx client test"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq \
+      && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq r-cran-rsdmx >/dev/null \
+      || die "apt-get install r-cran-rsdmx failed"
+  else
+    say "WARNING: R's rsdmx is missing and only root may install it (apt-get install -y r-cran-rsdmx): the rsdmx client test will fail"
+  fi
+}
+
 # ---------- Keycloak (the OpenID Connect provider of the local run) ----------
 # The server distribution comes from Maven Central (org.keycloak:keycloak-quarkus-dist, a zip in the local Maven
 # repository) and is unpacked and built once ('kc.sh build': PostgreSQL, health) into a cache outside the clone,

@@ -10,6 +10,7 @@
 # (~/.cache/drugsplan/, see lib.sh), so a fresh clone does not pay that again. KEYCLOAK=0 leaves it out.
 # A full run (no arguments) then runs the README's real-data command as the README writes it
 # (deploy/local/real-data-check.sh; REAL_DATA_CHECK=0 leaves it out).
+# Debian's chromium (the dashboard's browser test) and r-cran-rsdmx (the rsdmx client test) are installed when absent.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 TEST_KAFKA_PORT=${TEST_KAFKA_PORT:-19092}
@@ -20,6 +21,7 @@ pg_ensure_databases indicators_test submissions_test reporting_test
 pg_recreate_databases e2e_indicators e2e_submissions e2e_reporting e2e_scaled_indicators e2e_scaled_submissions e2e_scaled_reporting \
   e2e_identity_indicators e2e_identity_submissions e2e_identity_reporting
 ensure_chromium
+ensure_rsdmx
 
 kafka_stop test
 rm -rf "$LOCAL/kafka/test"

@@ -27,6 +27,27 @@ class SdmxRoutesTest {
                 .body("path", equalTo("/sdmx/2.1/data/PI09_DRUG_INDUCED_DEATHS/all/all/"));
     }
 
+    /**
+     * The key of every series of a three-dimension dataflow is '..', which SDMX clients send as such; the gateway
+     * routes it as the same key written explicitly (SdmxKeyPath), so the backend never sees a dot segment.
+     */
+    @Test
+    void an_sdmx_key_of_dots_only_reaches_the_backend_written_explicitly() {
+        given().urlEncodingEnabled(false).get("/sdmx/2.1/data/PI09_DRUG_INDUCED_DEATHS/../all?startPeriod=2015")
+                .then().statusCode(200).body("service", equalTo("indicators"))
+                .body("path", equalTo("/sdmx/2.1/data/PI09_DRUG_INDUCED_DEATHS/*.*.*/all"))
+                .body("rawQuery", equalTo("startPeriod=2015"));
+        given().urlEncodingEnabled(false).get("/sdmx/2.1/data/PI09_DRUG_INDUCED_DEATHS/..")
+                .then().statusCode(200).body("path", equalTo("/sdmx/2.1/data/PI09_DRUG_INDUCED_DEATHS/*.*.*"));
+        given().urlEncodingEnabled(false).get("/sdmx/3.0/data/dataflow/DRUGS_PLAN/PI01_DRUG_RELATED_HOMICIDES/1.0.0/.")
+                .then().statusCode(200).body("path", equalTo("/sdmx/3.0/data/dataflow/DRUGS_PLAN/PI01_DRUG_RELATED_HOMICIDES/1.0.0/*.*"));
+        // a dot segment anywhere else is still an ambiguous path, also when a key rewrite happened before it
+        given().urlEncodingEnabled(false).get("/sdmx/2.1/data/../..").then().statusCode(400);
+        given().urlEncodingEnabled(false).get("/sdmx/2.1/data/X/../../api").then().statusCode(400);
+        given().urlEncodingEnabled(false).get("/sdmx/2.1/dataflow/..").then().statusCode(400);
+        given().urlEncodingEnabled(false).get("/api/v1/data/PI09.DRUG_INDUCED_DEATHS/..").then().statusCode(400);
+    }
+
     @Test
     void writing_is_not_offered_on_the_sdmx_apis() {
         given().body("x").post("/sdmx/2.1/data/PI09_DRUG_INDUCED_DEATHS").then().statusCode(405)

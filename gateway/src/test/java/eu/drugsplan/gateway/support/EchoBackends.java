@@ -71,6 +71,7 @@ public class EchoBackends implements QuarkusTestResourceLifecycleManager {
         pause(exchange.getRequestURI().getQuery());
         String json = path.equals("/q/openapi") ? OpenApiDocuments.of(service)
                 : "{\"service\":\"" + service + "\",\"method\":\"" + exchange.getRequestMethod() + "\",\"path\":\"" + path
+                + "\",\"rawQuery\":\"" + exchange.getRequestURI().getRawQuery()
                 + "\",\"bearer\":" + (exchange.getRequestHeaders().getFirst("Authorization") != null)
                 + ",\"requestId\":\"" + exchange.getRequestHeaders().getFirst("X-Request-Id")
                 + "\",\"traceparent\":\"" + exchange.getRequestHeaders().getFirst("traceparent")

@@ -31,10 +31,13 @@ public record SdmxFormat(String id, String type, String subtype, String version,
         return subtype.endsWith("json");
     }
 
-    /** SDMX-ML 2.1 Structure: the default for structure and availability queries of the 2.1 API. */
+    /**
+     * SDMX-ML 2.1 Structure: the default for structure and availability queries of the 2.1 API. {@code sdmx-2.1}
+     * is the name the Bank of Italy's connectors send to SDMX 3.0 providers for it.
+     */
     public static final SdmxFormat STRUCTURE_ML_21 = new SdmxFormat("sdmx-ml-2.1-structure", "application",
             "vnd.sdmx.structure+xml", "2.1", List.of("application/xml", "text/xml"),
-            List.of("sdmx-ml", "sdmx-ml-2.1", "xml", "structure"));
+            List.of("sdmx-ml", "sdmx-ml-2.1", "xml", "structure", "sdmx-2.1"));
     /** SDMX-JSON 2.0.0 structure message (the SDMX 3.0 JSON format; SDMX-JSON 1.0 is not written). */
     public static final SdmxFormat STRUCTURE_JSON_20 = new SdmxFormat("sdmx-json-2.0-structure", "application",
             "vnd.sdmx.structure+json", "2.0.0", List.of("application/json"),

@@ -169,6 +169,26 @@ class StructureQueriesTest {
         assertThat(given().queryParam("format", "csv").get("/sdmx/2.1/dataflow").statusCode()).isEqualTo(406);
     }
 
+    /**
+     * The Bank of Italy's connectors ask an SDMX 3.0 provider for dataflows and data structures with
+     * {@code format=sdmx-2.1} and parse SDMX-ML 2.1; that name was a 406, so every one of their 3.0 calls stopped at
+     * the first dataflow look-up (found by SdmxConnectorsThroughGatewayTest in e2e-tests).
+     */
+    @Test
+    void formatSdmx21IsTheSdmxMl21StructureMessage() {
+        Response flows = given().urlEncodingEnabled(false).accept("*/*")
+                .get("/sdmx/3.0/structure/dataflow/all/all/latest?format=sdmx-2.1");
+        assertThat(flows.statusCode()).as(flows.asString()).isEqualTo(200);
+        assertThat(flows.contentType()).startsWith("application/vnd.sdmx.structure+xml; version=2.1");
+        assertThat(SdmxSchemas.xmlErrors(flows.asString())).isEmpty();
+        assertThat(flows.asString()).contains("id=\"PI09_DRUG_INDUCED_DEATHS\"");
+        Response dsd = given().urlEncodingEnabled(false).accept("*/*")
+                .get("/sdmx/3.0/structure/datastructure/DRUGS_PLAN/DSD_PI09_DRUG_INDUCED_DEATHS/1.0?format=sdmx-2.1&references=children");
+        assertThat(dsd.statusCode()).as(dsd.asString()).isEqualTo(200);
+        assertThat(SdmxSchemas.xmlErrors(dsd.asString())).isEmpty();
+        assertThat(dsd.asString()).contains("<structure:Codelist", "id=\"DSD_PI09_DRUG_INDUCED_DEATHS\"");
+    }
+
     @Test
     void queriesThatMatchNothingOrAreMalformedAreSdmxErrors() {
         Response missing = given().accept(ML).get("/sdmx/2.1/dataflow/DRUGS_PLAN/NO_SUCH_FLOW");
