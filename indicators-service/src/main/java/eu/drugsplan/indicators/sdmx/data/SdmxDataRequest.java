@@ -26,9 +26,10 @@ final class SdmxDataRequest {
     private static final Set<String> PARAMETERS_21 = Set.of("startPeriod", "endPeriod", "updatedAfter",
             "firstNObservations", "lastNObservations", "dimensionAtObservation", "detail", "includeHistory", "format",
             "asOf");
+    /** 2.x's own, and detail, startPeriod and endPeriod of 1.5.0, which 2.x clients still send. */
     private static final Set<String> PARAMETERS_30 = Set.of("updatedAfter", "firstNObservations",
             "lastNObservations", "dimensionAtObservation", "attributes", "measures", "includeHistory", "asOf",
-            "format", "startPeriod", "endPeriod");
+            "format", "startPeriod", "endPeriod", "detail");
     private static final Pattern COMPONENT_FILTER = Pattern.compile("c\\[([A-Za-z][A-Za-z0-9_-]*)]");
     private static final Pattern TIME_CONDITION = Pattern.compile("(ge|gt|le|lt|eq):(.+)");
 
@@ -177,8 +178,17 @@ final class SdmxDataRequest {
      * 2.x says what to return by attributes= and measures=: no measures is the series without observations
      * (with attributes: nodata; without: serieskeysonly), no attributes is dataonly. Any other value (dsd, msd,
      * dataset, series, obs, all or ids) returns every attribute the store keeps: OBS_STATUS and OBS_COMMENT.
+     * 1.5.0's detail= is read too.
      */
     private static DataLayout.Detail detail30(MultivaluedMap<String, String> parameters) {
+        if (parameters.containsKey("detail")) {
+            // the Bank of Italy's connectors ask an SDMX 3.0 provider for series keys with 1.5.0's detail= (a 400
+            // here before); it says the same as attributes= and measures=, so one of the two ways only
+            if (parameters.containsKey("attributes") || parameters.containsKey("measures")) {
+                throw DataRequests.invalid("detail is 1.5.0's way of saying attributes and measures; use one of them");
+            }
+            return detail21(parameters);
+        }
         boolean noAttributes = "none".equals(lower(parameters.getFirst("attributes")));
         boolean noMeasures = "none".equals(lower(parameters.getFirst("measures")));
         if (noMeasures) {

@@ -81,7 +81,11 @@ class SdmxDataQueriesTest {
             "2.1/data/" + FLOW + "/@A@..?unknown=1|400",
             "3.0/data/dataflow/DRUGS_PLAN/" + FLOW + "/1.0.0/ZZ..|204",
             "3.0/data/dataflow/DRUGS_PLAN/" + FLOW + "/1.0.0/@A@..?c[SEX]=ne:M|501",
-            "3.0/data/dataflow/DRUGS_PLAN/" + FLOW + "/2.0.0/@A@..|404"})
+            "3.0/data/dataflow/DRUGS_PLAN/" + FLOW + "/2.0.0/@A@..|404",
+            // 1.5.0's detail on 2.x (the Bank of Italy's connectors send it), but not together with 2.x's own way
+            "3.0/data/dataflow/DRUGS_PLAN/" + FLOW + "/1.0.0/@A@..?detail=serieskeysonly|200",
+            "3.0/data/dataflow/DRUGS_PLAN/" + FLOW + "/1.0.0/@A@..?detail=serieskeysonly&measures=none|400",
+            "3.0/data/dataflow/DRUGS_PLAN/" + FLOW + "/1.0.0/@A@..?detail=everything|400"})
     void statuses_as_the_specifications_prescribe(String query, int status) {
         given().accept(SDMX_JSON).get("/sdmx/" + query.replace("@A@", area())).then().statusCode(status);
     }
@@ -101,6 +105,18 @@ class SdmxDataQueriesTest {
         assertThat(SdmxSchemas.dataJsonErrors(json)).isEmpty();
         assertThat(JsonPath.from(json).getList("data.structures[0].attributes.observation")).matches(
                 list -> attributes && detail.equals("full") ? list.size() == 2 : list == null);
+    }
+
+    /** Series keys only on the 2.x API by 1.5.0's detail, as the Bank of Italy's connectors ask for them there. */
+    @Test
+    void detail_series_keys_only_on_the_3_0_api_is_measures_and_attributes_none() {
+        String json = given().accept(SDMX_JSON).queryParam("detail", "serieskeysonly")
+                .get("/sdmx/3.0/data/dataflow/DRUGS_PLAN/" + FLOW + "/1.0.0/" + area() + ".M.").then().statusCode(200)
+                .extract().asString();
+        assertThat(SdmxSchemas.dataJsonErrors(json)).isEmpty();
+        Map<String, Map<String, Object>> series = JsonPath.from(json).getMap("data.dataSets[0].series");
+        assertThat(series).hasSize(1);
+        assertThat(series.values().iterator().next().get("observations")).isNull();
     }
 
     @Test
