@@ -35,7 +35,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * make one call, so nothing here builds a URL or parses a message itself: the library does both.
  * <p>
  * Every call is tried and its outcome collected, so one run names every call that fails (and the count of those
- * that work) rather than stopping at the first. Slovenia's drug-induced deaths are this class's own data.
+ * that work) rather than stopping at the first. Estonia's drug-induced deaths are this class's own data.
  */
 @ExtendWith(SharedSuiteExtension.class)
 class SdmxConnectorsThroughGatewayTest {
@@ -55,11 +55,11 @@ class SdmxConnectorsThroughGatewayTest {
         suite = shared;
         submit("""
                 {"observations": [
-                  {"measure": "PI09.DRUG_INDUCED_DEATHS", "area": "SI", "period": "2015", "dimensions": {"SEX": "M", "AGE": "TOTAL"}, "value": 30},
-                  {"measure": "PI09.DRUG_INDUCED_DEATHS", "area": "SI", "period": "2016", "dimensions": {"SEX": "M", "AGE": "TOTAL"}, "value": 35},
-                  {"measure": "PI09.DRUG_INDUCED_DEATHS", "area": "SI", "period": "2017", "dimensions": {"SEX": "M", "AGE": "TOTAL"}, "value": 41, "status": "P"},
-                  {"measure": "PI09.DRUG_INDUCED_DEATHS", "area": "SI", "period": "2016", "dimensions": {"SEX": "F", "AGE": "TOTAL"}, "value": 8},
-                  {"measure": "PI09.DRUG_INDUCED_DEATHS", "area": "SI", "period": "2017", "dimensions": {"SEX": "F", "AGE": "TOTAL"}, "value": 9}
+                  {"measure": "PI09.DRUG_INDUCED_DEATHS", "area": "EE", "period": "2015", "dimensions": {"SEX": "M", "AGE": "TOTAL"}, "value": 30},
+                  {"measure": "PI09.DRUG_INDUCED_DEATHS", "area": "EE", "period": "2016", "dimensions": {"SEX": "M", "AGE": "TOTAL"}, "value": 35},
+                  {"measure": "PI09.DRUG_INDUCED_DEATHS", "area": "EE", "period": "2017", "dimensions": {"SEX": "M", "AGE": "TOTAL"}, "value": 41, "status": "P"},
+                  {"measure": "PI09.DRUG_INDUCED_DEATHS", "area": "EE", "period": "2016", "dimensions": {"SEX": "F", "AGE": "TOTAL"}, "value": 8},
+                  {"measure": "PI09.DRUG_INDUCED_DEATHS", "area": "EE", "period": "2017", "dimensions": {"SEX": "F", "AGE": "TOTAL"}, "value": 9}
                 ]}""");
         awaitStored(5);
         // the store keeps versions in whole seconds of the dissemination: the revision comes in a later one
@@ -68,10 +68,10 @@ class SdmxConnectorsThroughGatewayTest {
         Thread.sleep(1100);
         submit("""
                 {"observations": [
-                  {"measure": "PI09.DRUG_INDUCED_DEATHS", "area": "SI", "period": "2017", "dimensions": {"SEX": "M", "AGE": "TOTAL"}, "value": 42, "status": "A"}
+                  {"measure": "PI09.DRUG_INDUCED_DEATHS", "area": "EE", "period": "2017", "dimensions": {"SEX": "M", "AGE": "TOTAL"}, "value": 42, "status": "A"}
                 ]}""");
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
-                given().baseUri(suite.gatewayUrl()).queryParam("area", "SI").get("/api/v1/data/PI09.DRUG_INDUCED_DEATHS")
+                given().baseUri(suite.gatewayUrl()).queryParam("area", "EE").get("/api/v1/data/PI09.DRUG_INDUCED_DEATHS")
                         .jsonPath().getList("series.observations.flatten().findAll { it.period == '2017' }.value")
                         .stream().anyMatch(v -> ((Number) v).doubleValue() == 42.0));
         SdmxClientHandler.addProvider(V21, suite.gatewayUrl() + "/sdmx/2.1", false, false, false,
@@ -92,23 +92,23 @@ class SdmxConnectorsThroughGatewayTest {
         Calls calls = new Calls("connectors, SDMX 3.0 provider");
         commonCalls(calls, V30);
         calls.run("filter c[SEX]=M,F with an open key", () -> assertThat(values(
-                SdmxClientHandler.getTimeSeries(V30, FLOW, "SI.*.TOTAL", "c[SEX]=M,F", null, null, false, null, false)))
-                .isEqualTo(Map.of(NAME + "SI.M.TOTAL", Map.of("2015", 30.0, "2016", 35.0, "2017", 42.0),
-                        NAME + "SI.F.TOTAL", Map.of("2016", 8.0, "2017", 9.0))));
+                SdmxClientHandler.getTimeSeries(V30, FLOW, "EE.*.TOTAL", "c[SEX]=M,F", null, null, false, null, false)))
+                .isEqualTo(Map.of(NAME + "EE.M.TOTAL", Map.of("2015", 30.0, "2016", 35.0, "2017", 42.0),
+                        NAME + "EE.F.TOTAL", Map.of("2016", 8.0, "2017", 9.0))));
         // what the library cannot do against any SDMX 3.0 provider; each must keep failing the way docs/sdmx.md says
         calls.clientLimitation("a key with + (the library maps it to c[] filters)", ClassCastException.class, () ->
-                SdmxClientHandler.getTimeSeries(V30, FLOW + "/SI.M+F.TOTAL", null, null));
+                SdmxClientHandler.getTimeSeries(V30, FLOW + "/EE.M+F.TOTAL", null, null));
         calls.clientLimitation("series count (availability, mode exact)", SdmxException.class, () ->
-                SdmxClientHandler.getSeriesCount(V30, FLOW, "SI.M+F.TOTAL"));
+                SdmxClientHandler.getSeriesCount(V30, FLOW, "EE.M+F.TOTAL"));
         calls.clientLimitation("codes filtered by availability", SdmxException.class, () ->
-                SdmxClientHandler.filterCodes(V30, FLOW, "c[REF_AREA]=SI"));
+                SdmxClientHandler.filterCodes(V30, FLOW, "c[REF_AREA]=EE"));
         calls.report();
     }
 
     private static void commonCalls(Calls calls, String provider) {
         // the library's SDMX 3.0 client cannot send a key with '+' (see clientLimitation below): the calls that
         // need two series of it ask for them with a wildcard there
-        String twoSeries = provider.equals(V30) ? "SI.*.TOTAL" : "SI.M+F.TOTAL";
+        String twoSeries = provider.equals(V30) ? "EE.*.TOTAL" : "EE.M+F.TOTAL";
         calls.run("every dataflow", () -> {
             Map<String, String> flows = SdmxClientHandler.getFlows(provider, null);
             assertThat(flows).containsKey(FULL_FLOW);
@@ -145,48 +145,48 @@ class SdmxConnectorsThroughGatewayTest {
             assertThat(failed).isEmpty();
         });
         calls.run("one series by key", () -> assertThat(values(SdmxClientHandler.getTimeSeries(provider,
-                FLOW + "/SI.M.TOTAL", null, null))).isEqualTo(Map.of(NAME + "SI.M.TOTAL",
+                FLOW + "/EE.M.TOTAL", null, null))).isEqualTo(Map.of(NAME + "EE.M.TOTAL",
                 Map.of("2015", 30.0, "2016", 35.0, "2017", 42.0))));
         calls.run("observation status of a revised value", () -> {
-            PortableTimeSeries<Double> series = SdmxClientHandler.getTimeSeries(provider, FLOW + "/SI.M.TOTAL",
+            PortableTimeSeries<Double> series = SdmxClientHandler.getTimeSeries(provider, FLOW + "/EE.M.TOTAL",
                     "2017", "2017").get(0);
             assertThat(series.get(0).getAttributeValue("OBS_STATUS")).isEqualTo("A");
         });
         if (provider.equals(V21)) {
             calls.run("two codes with +", () -> assertThat(values(SdmxClientHandler.getTimeSeries(provider,
-                    FLOW + "/SI.M+F.TOTAL", null, null))).isEqualTo(Map.of(
-                    NAME + "SI.M.TOTAL", Map.of("2015", 30.0, "2016", 35.0, "2017", 42.0),
-                    NAME + "SI.F.TOTAL", Map.of("2016", 8.0, "2017", 9.0))));
+                    FLOW + "/EE.M+F.TOTAL", null, null))).isEqualTo(Map.of(
+                    NAME + "EE.M.TOTAL", Map.of("2015", 30.0, "2016", 35.0, "2017", 42.0),
+                    NAME + "EE.F.TOTAL", Map.of("2016", 8.0, "2017", 9.0))));
         }
         calls.run("an empty key part (wildcard)", () -> assertThat(values(SdmxClientHandler.getTimeSeries(provider,
-                FLOW + "/SI..TOTAL", null, null))).containsOnlyKeys(NAME + "SI.M.TOTAL", NAME + "SI.F.TOTAL"));
+                FLOW + "/EE..TOTAL", null, null))).containsOnlyKeys(NAME + "EE.M.TOTAL", NAME + "EE.F.TOTAL"));
         // '..' is every series of this dataflow: a dot segment to URL readers, routed by the gateway as '*.*.*'
         calls.run("a key of empty parts only (every series)", () -> assertThat(values(SdmxClientHandler.getTimeSeries(
-                provider, FLOW + "/..", "2017", "2017"))).containsEntry(NAME + "SI.M.TOTAL", Map.of("2017", 42.0))
-                .containsEntry(NAME + "SI.F.TOTAL", Map.of("2017", 9.0)));
+                provider, FLOW + "/..", "2017", "2017"))).containsEntry(NAME + "EE.M.TOTAL", Map.of("2017", 42.0))
+                .containsEntry(NAME + "EE.F.TOTAL", Map.of("2017", 9.0)));
         calls.run("startPeriod and endPeriod", () -> assertThat(values(SdmxClientHandler.getTimeSeries(provider,
-                FLOW + "/SI.M.TOTAL", "2016", "2016"))).isEqualTo(Map.of(NAME + "SI.M.TOTAL", Map.of("2016", 35.0))));
+                FLOW + "/EE.M.TOTAL", "2016", "2016"))).isEqualTo(Map.of(NAME + "EE.M.TOTAL", Map.of("2016", 35.0))));
         calls.run("a monthly startPeriod keeps the annual value that overlaps it", () ->
-                assertThat(values(SdmxClientHandler.getTimeSeries(provider, FLOW + "/SI.M.TOTAL", "2017-06", null)))
-                        .isEqualTo(Map.of(NAME + "SI.M.TOTAL", Map.of("2017", 42.0))));
+                assertThat(values(SdmxClientHandler.getTimeSeries(provider, FLOW + "/EE.M.TOTAL", "2017-06", null)))
+                        .isEqualTo(Map.of(NAME + "EE.M.TOTAL", Map.of("2017", 42.0))));
         calls.run("series keys only", () -> {
             List<PortableTimeSeries<Double>> keys = SdmxClientHandler.getTimeSeries(provider, FLOW, twoSeries,
                     null, null, null, true, null, false);
-            assertThat(keys).extracting(PortableTimeSeries::getName).containsExactlyInAnyOrder(NAME + "SI.M.TOTAL", NAME + "SI.F.TOTAL");
+            assertThat(keys).extracting(PortableTimeSeries::getName).containsExactlyInAnyOrder(NAME + "EE.M.TOTAL", NAME + "EE.F.TOTAL");
             assertThat(keys).allSatisfy(series -> assertThat(series).isEmpty());
         });
         calls.run("updatedAfter: only the revision", () -> assertThat(values(SdmxClientHandler.getTimeSeries(provider,
                 FLOW, twoSeries, null, null, null, false, beforeRevision.toString(), false)))
-                .isEqualTo(Map.of(NAME + "SI.M.TOTAL", Map.of("2017", 42.0))));
+                .isEqualTo(Map.of(NAME + "EE.M.TOTAL", Map.of("2017", 42.0))));
         calls.run("includeHistory: the first value and its revision", () -> {
-            PortableTimeSeries<Double> series = SdmxClientHandler.getTimeSeries(provider, FLOW, "SI.M.TOTAL", null,
+            PortableTimeSeries<Double> series = SdmxClientHandler.getTimeSeries(provider, FLOW, "EE.M.TOTAL", null,
                     "2017", "2017", false, null, true).get(0);
             assertThat(series.stream().map(BaseObservation::getValueAsDouble).toList()).contains(41.0, 42.0);
             assertThat(series.stream().map(o -> o.getAttributeValue("validFromDate"))).doesNotContainNull();
         });
         calls.run("a key that matches nothing is an error, not an empty answer", () -> {
             try {
-                SdmxClientHandler.getTimeSeries(provider, FLOW + "/SI.M.Y15-19", null, null);
+                SdmxClientHandler.getTimeSeries(provider, FLOW + "/EE.M.Y15-19", null, null);
                 throw new AssertionError("no error for a key without data");
             } catch (SdmxException expected) {
                 assertThat(expected.getMessage()).isNotBlank();
@@ -205,7 +205,7 @@ class SdmxConnectorsThroughGatewayTest {
     }
 
     private static void submit(String body) {
-        given().baseUri(suite.gatewayUrl()).auth().oauth2(Tokens.forReporter("SI", "submitter"))
+        given().baseUri(suite.gatewayUrl()).auth().oauth2(Tokens.forReporter("EE", "submitter"))
                 .contentType(ContentType.JSON).body(body)
                 .post("/api/v1/submissions").then().statusCode(201)
                 .body("rejected", org.hamcrest.Matchers.equalTo(0));
@@ -213,7 +213,7 @@ class SdmxConnectorsThroughGatewayTest {
 
     private static void awaitStored(int observations) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
-                given().baseUri(suite.gatewayUrl()).queryParam("area", "SI").get("/api/v1/data/PI09.DRUG_INDUCED_DEATHS")
+                given().baseUri(suite.gatewayUrl()).queryParam("area", "EE").get("/api/v1/data/PI09.DRUG_INDUCED_DEATHS")
                         .jsonPath().getList("series.observations.flatten()").size() >= observations);
     }
 
