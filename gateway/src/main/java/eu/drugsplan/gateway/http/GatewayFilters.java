@@ -30,7 +30,8 @@ public class GatewayFilters {
     void register(@Observes Router router, SecurityHeaders headers, BodySizeLimit bodySize,
                   BearerAuthentication authentication, RateLimiter rateLimiter, AccessPolicy access,
                   ResponseFraming responseFraming, RequestFraming requestFraming, CanonicalPathFilter canonicalPath,
-                  ApiRoutes apiRoutes, ConnectionLimit connections, ClientConcurrency concurrency) {
+                  ApiRoutes apiRoutes, ConnectionLimit connections, ClientConcurrency concurrency,
+                  ResponseCompression compression) {
         router.route().order(-300).handler(ForwardingHeaders::adoptRequestId);
         router.route().order(-200).handler(headers);
         router.route().order(-195).handler(responseFraming);
@@ -39,6 +40,7 @@ public class GatewayFilters {
         router.route().order(-185).handler(requestFraming::checkCoding);
         router.route().order(-180).handler(connections);
         for (String api : new String[] {API, SDMX}) {
+            router.route(api).order(-145).handler(compression);
             router.route(api).order(-140).handler(bodySize);
             router.route(api).order(-135).handler(apiRoutes);
             router.route(api).order(-130).handler(authentication);

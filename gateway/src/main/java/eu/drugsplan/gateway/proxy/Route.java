@@ -10,7 +10,7 @@ public enum Route {
             // SDMX REST 1.5.0 at /sdmx/2.1 and SDMX REST 2.x at /sdmx/3.0 (docs/sdmx.md); public reads like /api/v1/data
             "/sdmx")),
     SUBMISSIONS(List.of("/api/v1/submissions")),
-    REPORTING(List.of("/api/v1/trends", "/api/v1/scoreboard"));
+    REPORTING(List.of("/api/v1/trends", "/api/v1/scoreboard", "/api/v1/summaries"));
 
     private final List<String> prefixes;
 

@@ -30,7 +30,7 @@ class CanonicalPathWalkTest {
 
     private static final Map<String, String> SAMPLES = Map.of("{measure}", "PI09.DRUG_INDUCED_DEATHS",
             "{key}", "PI09.DRUG_INDUCED_DEATHS:AT:SEX=M,AGE=TOTAL", "{id}", "7d3b2c1e-0000-4000-8000-000000000001",
-            "{code}", "PI09");
+            "{code}", "PI09", "{indicator}", "PI09", "{area}", "AT");
 
     @Test
     void every_spelling_of_every_route_gets_the_canonical_answer_or_400() throws IOException {

@@ -44,4 +44,18 @@ public interface TrendsConfig {
      */
     @WithDefault("300")
     int maxCodes();
+
+    /**
+     * Series one page of a trend list may hold ({@code TRENDS_MAX_PAGE_SIZE}), also the size of a page when none is
+     * asked for; a larger {@code size} is a 400 problem.
+     */
+    @WithDefault("500")
+    int maxPageSize();
+
+    /**
+     * Series one page of a summary may hold ({@code SUMMARIES_MAX_PAGE_SIZE}), also its default size: a summary row
+     * is a few hundred bytes, so every headline waste-water series (1,092) fits in one page.
+     */
+    @WithDefault("2000")
+    int summaryMaxPageSize();
 }

@@ -28,7 +28,8 @@ public class Conditional {
     }
 
     public Response answer(Request request, String versionTag, Supplier<Object> body) {
-        EntityTag tag = new EntityTag(versionTag);
+        // weak: the gateway may send the answer gzip-compressed, another representation of the same content
+        EntityTag tag = new EntityTag(versionTag, true);
         Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
         if (notModified != null) {
             return notModified.tag(tag).cacheControl(cacheControl).build();

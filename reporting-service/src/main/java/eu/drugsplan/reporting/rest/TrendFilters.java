@@ -28,6 +28,8 @@ import java.util.stream.Collectors;
 public class TrendFilters {
 
     static final String AREA = "area";
+    /** The parameters of a list that are not dimension filters. */
+    private static final Set<String> NOT_DIMENSIONS = Set.of(AREA, SeriesScope.PARAMETER, Paging.PAGE, Paging.SIZE);
 
     private final MeasureCatalogue catalogue;
     private final int maxCodes;
@@ -37,7 +39,13 @@ public class TrendFilters {
         this.maxCodes = config.maxCodes();
     }
 
+    /** A trend list's filter: every series unless {@code series=headline}. */
     public TrendFilter parse(String measure, MultivaluedMap<String, String> query) {
+        return parse(measure, query, SeriesScope.ALL);
+    }
+
+    /** @param scope the series scope when the query does not name one */
+    public TrendFilter parse(String measure, MultivaluedMap<String, String> query, SeriesScope scope) {
         MeasureFacts facts = catalogue.facts(measure);
         // a measure the catalogue denies is a wrong address; one it cannot confirm (catalogue down) is served
         if (facts.source() == MeasureFacts.Source.NOT_IN_CATALOGUE) {
@@ -46,7 +54,7 @@ public class TrendFilters {
         }
         Map<String, Set<String>> dimensions = new HashMap<>();
         query.forEach((name, values) -> {
-            if (!AREA.equals(name) && !SeriesScope.PARAMETER.equals(name)) {
+            if (!NOT_DIMENSIONS.contains(name)) {
                 if (facts.known() && !facts.dimensions().contains(name)) {
                     throw unknownDimension(measure, name, facts.dimensions());
                 }
@@ -58,9 +66,9 @@ public class TrendFilters {
         });
         // series=headline: the headline code (STAT=DAILY_MEAN, SEX=T ...) for each dimension not named. Not yet the
         // default: the dashboard and the e2e tests read PI09 trends of SEX=M/F by area alone (see the README)
-        SeriesScope scope = SeriesScope.parse(query.getFirst(SeriesScope.PARAMETER), SeriesScope.ALL);
+        SeriesScope asked = SeriesScope.parse(query.getFirst(SeriesScope.PARAMETER), scope);
         return TrendFilter.of(measure, codes(AREA, query.getOrDefault(AREA, List.of())),
-                scope == SeriesScope.HEADLINE ? facts.headline().defaults(dimensions) : dimensions);
+                asked == SeriesScope.HEADLINE ? facts.headline().defaults(dimensions) : dimensions);
     }
 
     /** The codes of a parameter (repeated or comma-separated), within the caps. */

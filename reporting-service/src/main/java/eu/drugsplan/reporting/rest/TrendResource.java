@@ -1,6 +1,7 @@
 package eu.drugsplan.reporting.rest;
 
 import eu.drugsplan.reporting.config.TrendsConfig;
+import eu.drugsplan.reporting.service.PageRequest;
 import eu.drugsplan.reporting.service.TrendFilter;
 import eu.drugsplan.reporting.service.TrendQueries;
 import eu.drugsplan.reporting.service.TrendStream;
@@ -64,15 +65,28 @@ public class TrendResource {
     @APIResponse(responseCode = "200", description = "The trends, with an ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrendsView.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the If-None-Match tag")
-    public Response trends(@PathParam("measure") String measure, @Context UriInfo uri, @Context Request request) {
+    @APIResponse(responseCode = "400", description = "An unknown dimension, too many codes, or a page larger than "
+            + "the maximum", content = @Content(mediaType = "application/problem+json"))
+    public Response trends(@PathParam("measure") String measure,
+                           @Parameter(description = "Page number, from 1 (default 1); series are in series key order",
+                                   schema = @Schema(type = SchemaType.INTEGER, minimum = "1"))
+                           @QueryParam("page") String page,
+                           @Parameter(description = "Series per page: at most 500 (TRENDS_MAX_PAGE_SIZE), also the "
+                                   + "default; a larger size is a 400 problem (page-too-large)",
+                                   schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500"))
+                           @QueryParam("size") String size,
+                           @Context UriInfo uri, @Context Request request) {
         TrendFilter filter = filters.parse(measure, uri.getQueryParameters());
-        return conditional.answer(request, queries.versionTag(filter), () -> body(measure, queries.trends(filter)));
+        PageRequest paging = Paging.parse(page, size, config.maxPageSize(), "trends");
+        TrendQueries.Matching matching = queries.matching(filter);
+        return conditional.answer(request, matching.versionTag(),
+                () -> body(measure, paging, matching.count(), queries.trends(filter, paging)));
     }
 
     /** The stored documents are already the JSON we serve: join them rather than parse and re-serialize. */
-    private static String body(String measure, List<String> trends) {
-        return "{\"measure\":\"" + measure.replaceAll("[^A-Za-z0-9._-]", "") + "\",\"trends\":["
-                + String.join(",", trends) + "]}";
+    private static String body(String measure, PageRequest page, long total, List<String> trends) {
+        return "{\"measure\":\"" + measure.replaceAll("[^A-Za-z0-9._-]", "") + "\",\"page\":" + page.page()
+                + ",\"size\":" + page.size() + ",\"total\":" + total + ",\"trends\":[" + String.join(",", trends) + "]}";
     }
 
     @GET

@@ -1,6 +1,7 @@
 package eu.drugsplan.reporting.service;
 
 import eu.drugsplan.reporting.config.TrendsConfig;
+import eu.drugsplan.reporting.service.CatalogueClient.CodeInfo;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.Map;
@@ -10,7 +11,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * The REF_AREA code list of the catalogue: which areas are EU Member States (their parent is the EU
- * aggregate) and which country a sub-national area (a waste-water site) belongs to.
+ * aggregate), which country a sub-national area (a waste-water site) belongs to, and what each is called.
  */
 @ApplicationScoped
 public class AreaCatalogue {
@@ -19,28 +20,29 @@ public class AreaCatalogue {
     private static final String CODELIST = "REF_AREA";
 
     private final CatalogueClient client;
-    private final RefreshingValue<Map<String, String>> parents;
+    private final RefreshingValue<Map<String, CodeInfo>> codes;
 
     public AreaCatalogue(@RestClient CatalogueClient client, TrendsConfig config) {
         this.client = client;
-        this.parents = new RefreshingValue<>("code list " + CODELIST, this::fetchParents, config.catalogueCacheTtl(),
+        this.codes = new RefreshingValue<>("code list " + CODELIST, this::fetchCodes, config.catalogueCacheTtl(),
                 Map.of());
     }
 
     /** The Member States; empty while the catalogue has never answered (no EU total is computed then). */
     public Set<String> memberStates() {
-        return parents.get().entrySet().stream()
-                .filter(e -> EU.equals(e.getValue()))
-                .map(Map.Entry::getKey)
+        return codes.get().values().stream()
+                .filter(c -> EU.equals(c.parent()))
+                .map(CodeInfo::code)
                 .collect(Collectors.toUnmodifiableSet());
     }
 
     /** The country an area belongs to: its topmost ancestor below the EU aggregate, or the area itself. */
     public String countryOf(String area) {
-        Map<String, String> known = parents.get();
+        Map<String, CodeInfo> known = codes.get();
         String country = area;
         for (int depth = 0; depth < 8; depth++) { // a bound against a cycle in bad reference data
-            String parent = known.get(country);
+            CodeInfo code = known.get(country);
+            String parent = code == null ? null : code.parent();
             if (parent == null || parent.isEmpty() || EU.equals(parent)) {
                 return country;
             }
@@ -49,14 +51,38 @@ public class AreaCatalogue {
         return country;
     }
 
-    /** Changes when the code list as known here changes (answers derived from it carry it in their ETag). */
-    public int fingerprint() {
-        return parents.get().hashCode();
+    /** What the area is called, its country and the group of that country. */
+    public AreaInfo info(String area) {
+        Map<String, CodeInfo> known = codes.get();
+        String country = countryOf(area);
+        CodeInfo code = known.get(area);
+        return new AreaInfo(area, code == null || code.label() == null ? area : code.label(), country,
+                AreaGroup.of(known.get(country)));
     }
 
-    private Map<String, String> fetchParents() {
-        Map<String, String> byCode = new HashMap<>();
-        client.codelist(CODELIST).codes().forEach(c -> byCode.put(c.code(), c.parent() == null ? "" : c.parent()));
+    /** Every area of a country: the country and its sub-national areas (waste-water sites). */
+    public Set<String> areasOf(String country) {
+        Set<String> areas = codes.get().keySet().stream().filter(code -> countryOf(code).equals(country))
+                .collect(Collectors.toSet());
+        areas.add(country);
+        return Set.copyOf(areas);
+    }
+
+    /** Changes when the code list as known here changes (answers derived from it carry it in their ETag). */
+    public int fingerprint() {
+        return codes.get().hashCode();
+    }
+
+    private Map<String, CodeInfo> fetchCodes() {
+        Map<String, CodeInfo> byCode = new HashMap<>();
+        client.codelist(CODELIST).codes().forEach(c -> byCode.put(c.code(), c));
         return Map.copyOf(byCode);
+    }
+
+    /**
+     * @param label   the code list's name of the area (a waste-water site: city and plant), the code when unknown
+     * @param country the area itself, or the country of a sub-national area
+     */
+    public record AreaInfo(String area, String label, String country, AreaGroup group) {
     }
 }

@@ -38,6 +38,6 @@ public interface CatalogueClient {
 
     /** A code and its parent (a Member State's parent is EU27_2020, a waste-water site's its country). */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record CodeInfo(String code, String parent) {
+    record CodeInfo(String code, String label, String parent, Map<String, Object> properties) {
     }
 }

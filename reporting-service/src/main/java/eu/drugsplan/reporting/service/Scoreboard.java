@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -54,9 +53,10 @@ public class Scoreboard {
     @SuppressWarnings("unchecked")
     public ScoreboardView current(boolean headlineOnly) {
         Map<String, HeadlineSelection> headlines = headlineOnly ? measures.headlinesByMeasure() : Map.of();
-        Query query = entityManager.createNativeQuery("select measure, area, overall, count(*) from series_trend"
-                + headlineCondition(headlines) + " group by measure, area, overall");
-        bindHeadlines(query, headlines);
+        HeadlineCondition headline = new HeadlineCondition(headlines);
+        Query query = entityManager.createNativeQuery("select measure, area, overall, count(*) from series_trend where "
+                + headline.sql() + " group by measure, area, overall");
+        headline.bind(query);
         List<Object[]> rows = query.getResultList();
         Map<String, String> indicatorOf = measures.indicatorsByMeasure();
         Node total = new Node();
@@ -74,50 +74,6 @@ public class Scoreboard {
                 countries.entrySet().stream()
                         .map(e -> new CountryCounts(e.getKey(), e.getValue().tally.counts(), e.getValue().indicators()))
                         .toList());
-    }
-
-    /**
-     * A series of a measure without a headline selection always counts; one of a measure with a selection
-     * counts when its dimension codes are the selection's. Codes and code list ids are bound parameters.
-     */
-    private static String headlineCondition(Map<String, HeadlineSelection> headlines) {
-        if (headlines.isEmpty()) {
-            return "";
-        }
-        StringBuilder sql = new StringBuilder(" where measure not in (:selective)");
-        int m = 0;
-        for (HeadlineSelection selection : sorted(headlines).values()) {
-            sql.append(" or (measure = :m").append(m);
-            for (int d = 0; d < selection.codes().size(); d++) {
-                sql.append(" and dimensions ->> :d").append(m).append('_').append(d)
-                        .append(" = :c").append(m).append('_').append(d);
-            }
-            sql.append(')');
-            m++;
-        }
-        return sql.toString();
-    }
-
-    private static void bindHeadlines(Query query, Map<String, HeadlineSelection> headlines) {
-        if (headlines.isEmpty()) {
-            return;
-        }
-        query.setParameter("selective", List.copyOf(headlines.keySet()));
-        int m = 0;
-        for (var measure : sorted(headlines).entrySet()) {
-            query.setParameter("m" + m, measure.getKey());
-            int d = 0;
-            for (var code : measure.getValue().codes().entrySet()) {
-                query.setParameter("d" + m + "_" + d, code.getKey());
-                query.setParameter("c" + m + "_" + d, code.getValue());
-                d++;
-            }
-            m++;
-        }
-    }
-
-    private static Map<String, HeadlineSelection> sorted(Map<String, HeadlineSelection> headlines) {
-        return new TreeMap<>(headlines);
     }
 
     /** Counts of one scope, and of its indicators and their measures. */
@@ -139,27 +95,6 @@ public class Scoreboard {
                             byMeasure.get(e.getKey()).entrySet().stream()
                                     .map(m -> new MeasureCounts(m.getKey(), m.getValue().counts())).toList()))
                     .toList();
-        }
-    }
-
-    private static final class Tally {
-        long series;
-        final Map<Label, Long> byLabel = new EnumMap<>(Label.class);
-
-        void add(Label label, long count) {
-            series += count;
-            if (label != null) {
-                byLabel.merge(label, count, Long::sum);
-            }
-        }
-
-        Counts counts() {
-            return new Counts(series, of(Label.IMPROVING), of(Label.DETERIORATING), of(Label.NO_SIGNIFICANT_CHANGE),
-                    of(Label.INSUFFICIENT_DATA), of(Label.NOT_APPLICABLE));
-        }
-
-        private long of(Label label) {
-            return byLabel.getOrDefault(label, 0L);
         }
     }
 }

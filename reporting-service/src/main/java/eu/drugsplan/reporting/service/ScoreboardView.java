@@ -16,6 +16,9 @@ public record ScoreboardView(Counts total, List<IndicatorCounts> indicators, Lis
                          @JsonProperty("NO_SIGNIFICANT_CHANGE") long noSignificantChange,
                          @JsonProperty("INSUFFICIENT_DATA") long insufficientData,
                          @JsonProperty("NOT_APPLICABLE") long notApplicable) {
+
+        /** No series at all. */
+        public static final Counts NONE = new Counts(0, 0, 0, 0, 0, 0);
     }
 
     public record MeasureCounts(String measure, Counts counts) {

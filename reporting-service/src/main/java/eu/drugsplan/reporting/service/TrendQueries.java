@@ -2,11 +2,8 @@ package eu.drugsplan.reporting.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Reads stored trends. Filters run in the database (area and the dimension codes of the JSON column), and
@@ -22,40 +19,33 @@ public class TrendQueries {
         this.entityManager = entityManager;
     }
 
-    /** Changes with every write of a matching row, and when a matching row appears. */
+    /**
+     * How many series match and the highest revision among them: the version tag changes with every write of a
+     * matching row and when a matching row appears.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public String versionTag(TrendFilter filter) {
-        Object[] row = (Object[]) query("select count(*), coalesce(max(revision), 0)", filter, "").getSingleResult();
-        return "trends-" + ((Number) row[0]).longValue() + "-" + ((Number) row[1]).longValue();
+    public Matching matching(TrendFilter filter) {
+        SeriesWhere where = SeriesWhere.of(filter);
+        Object[] row = (Object[]) where.bind(entityManager.createNativeQuery(
+                "select count(*), coalesce(max(revision), 0) from series_trend" + where.sql())).getSingleResult();
+        return new Matching(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
     }
 
-    /** The stored trend JSON of every matching series, by series key. */
+    /** The stored trend JSON of one page of the matching series, by series key. */
     @Transactional(Transactional.TxType.SUPPORTS)
     @SuppressWarnings("unchecked")
-    public List<String> trends(TrendFilter filter) {
-        return query("select cast(trend as text)", filter, " order by series_key").getResultList();
+    public List<String> trends(TrendFilter filter, PageRequest page) {
+        SeriesWhere where = SeriesWhere.of(filter);
+        return where.bind(entityManager.createNativeQuery("select cast(trend as text) from series_trend" + where.sql()
+                        + " order by series_key limit :limit offset :offset"))
+                .setParameter("limit", page.size()).setParameter("offset", page.offset())
+                .getResultList();
     }
 
-    private Query query(String select, TrendFilter filter, String order) {
-        StringBuilder sql = new StringBuilder(select).append(" from series_trend where measure = :measure");
-        if (!filter.areas().isEmpty()) {
-            sql.append(" and area in (:areas)");
+    public record Matching(long count, long revision) {
+
+        public String versionTag() {
+            return "trends-" + count + "-" + revision;
         }
-        List<Map.Entry<String, ?>> parameters = new ArrayList<>();
-        int i = 0;
-        for (var dimension : filter.dimensions().entrySet()) {
-            // the code list id is a bound parameter too: nothing from the query string reaches the SQL text
-            sql.append(" and dimensions ->> :dimension").append(i).append(" in (:codes").append(i).append(')');
-            parameters.add(Map.entry("dimension" + i, dimension.getKey()));
-            parameters.add(Map.entry("codes" + i, dimension.getValue()));
-            i++;
-        }
-        Query query = entityManager.createNativeQuery(sql.append(order).toString());
-        query.setParameter("measure", filter.measure());
-        if (!filter.areas().isEmpty()) {
-            query.setParameter("areas", filter.areas());
-        }
-        parameters.forEach(p -> query.setParameter(p.getKey(), p.getValue()));
-        return query;
     }
 }
