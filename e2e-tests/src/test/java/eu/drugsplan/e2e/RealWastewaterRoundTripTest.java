@@ -140,6 +140,82 @@ class RealWastewaterRoundTripTest {
         assertThat(headline).isEqualTo(expected.size());
     }
 
+    /**
+     * Issue 18: the summary of the measure holds exactly the headline series (one per site and metabolite), each with
+     * its area's kind; it is compressed by the gateway, conditional, and a page larger than the maximum is refused.
+     */
+    @Test
+    void the_wastewater_summary_holds_every_headline_series_compressed_and_conditional() throws Exception {
+        assertThat(load.exitCode()).as(load.output()).isZero();
+        Map<SeriesId, FileSeries> expected = dailyMeansOfTheFile();
+        String dailyMean = codesByWastewaterName("STAT").get(DAILY_MEAN);
+        awaitTrendsReflecting(expected, codesByWastewaterName("SUBSTANCE"), dailyMean);
+        String path = "/api/v1/summaries/measures/" + MEASURE;
+
+        Response plain = given().baseUri(suite.gatewayUrl()).header("Accept-Encoding", "identity").get(path);
+        assertThat(plain.statusCode()).isEqualTo(200);
+        JsonPath summary = plain.jsonPath();
+        assertThat(summary.getInt("page.total")).isEqualTo(expected.size());
+        assertThat(summary.getList("series")).hasSize(expected.size());
+        assertThat(summary.getList("series.dimensions.STAT")).containsOnly(dailyMean);
+        // the sites outside the EU (Australia, Canada, the United States ...) are said to be so
+        assertThat(summary.getList("series.group")).contains("EU_MEMBER_STATE", "OTHER_COUNTRY");
+
+        long plainBytes = plain.asByteArray().length;
+        long gzipBytes = gzipBytes(path);
+        long trendPlain = given().baseUri(suite.gatewayUrl()).header("Accept-Encoding", "identity")
+                .get("/api/v1/trends/" + MEASURE).asByteArray().length;
+        long trendGzip = gzipBytes("/api/v1/trends/" + MEASURE);
+        System.out.println("Summary of " + MEASURE + ": " + plainBytes + " bytes, " + gzipBytes + " gzip-compressed; "
+                + "its trend list's first page (500 series): " + trendPlain + " bytes, " + trendGzip + " compressed");
+        assertThat(gzipBytes).isLessThan(plainBytes / 4);
+
+        String tag = plain.getHeader("ETag");
+        assertThat(given().baseUri(suite.gatewayUrl()).header("If-None-Match", tag).get(path).statusCode())
+                .isEqualTo(304);
+        given().baseUri(suite.gatewayUrl()).queryParam("size", 2001).get(path).then().statusCode(400)
+                .contentType("application/problem+json");
+        given().baseUri(suite.gatewayUrl()).queryParam("size", 501).get("/api/v1/trends/" + MEASURE).then()
+                .statusCode(400).contentType("application/problem+json");
+    }
+
+    /** Issue 18: /?measure=PI02.WASTEWATER_LOAD renders, from the summary, within a minute and half a megabyte. */
+    @Test
+    void the_dashboard_renders_the_wastewater_measure_in_chromium() throws Exception {
+        assertThat(load.exitCode()).as(load.output()).isZero();
+        awaitTrendsReflecting(dailyMeansOfTheFile(), codesByWastewaterName("SUBSTANCE"),
+                codesByWastewaterName("STAT").get(DAILY_MEAN));
+
+        try (HeadlessChromium browser = HeadlessChromium.start(1280, 900)) {
+            DashboardPage page = DashboardPage.open(browser, suite.gatewayUrl() + "/?measure=" + MEASURE,
+                    Duration.ofSeconds(60));
+            System.out.println(DashboardPage.describe("waste-water measure view", page));
+            page.screenshot("wastewater-measure");
+
+            assertThat(page.view("data-state")).isEqualTo("rendered");
+            int shown = Integer.parseInt(page.view("data-series"));
+            assertThat(shown).isPositive();
+            assertThat(page.count("details[data-table-for='ranked'] tbody tr")).isEqualTo(shown);
+            assertThat(page.evaluate("document.querySelector(\"[data-chart='ranked']\").closest('figure')"
+                    + ".dataset.bars").asText()).isEqualTo(String.valueOf(Math.min(30, shown)));
+            int outside = Integer.parseInt(page.view("data-outside-eu"));
+            assertThat(page.count("details[data-table-for='ranked'] tbody tr:not([data-group='EU_MEMBER_STATE'])"))
+                    .isEqualTo(outside);
+            assertThat(page.view("data-eu-total")).isEqualTo("none");
+            assertThat(page.bytesTransferred()).isLessThan(500_000);
+            assertThat(page.seriousAccessibilityViolations()).isEmpty();
+        }
+    }
+
+    private static long gzipBytes(String path) throws Exception {
+        java.net.http.HttpResponse<byte[]> answer = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(suite.gatewayUrl() + path))
+                        .header("Accept-Encoding", "gzip").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(answer.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        return answer.body().length;
+    }
+
     /** Site, metabolite and statistic column with at least one value in the file. */
     private static int seriesOfAnyStatisticInTheFile() throws IOException {
         List<String> statistics = List.of("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",

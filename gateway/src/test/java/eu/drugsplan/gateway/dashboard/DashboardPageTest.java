@@ -22,7 +22,13 @@ class DashboardPageTest {
         given().get("/").then().statusCode(200).contentType(containsString("text/html"))
                 .body(containsString("<script src=\"/_static/echarts/6.0.0/dist/echarts.min.js\""))
                 .body(containsString("<script src=\"/dashboard.js\""));
-        given().get("/dashboard.js").then().statusCode(200).body(containsString("/api/v1"));
+        for (String script : new String[] {"/dashboard-format.js", "/dashboard-ui.js", "/dashboard-views.js",
+                "/dashboard.js"}) {
+            given().get(script).then().statusCode(200).contentType(containsString("javascript"));
+        }
+        // the views read the summaries through the public API
+        given().get("/dashboard-ui.js").then().body(containsString("/api/v1"));
+        given().get("/dashboard-views.js").then().body(containsString("/summaries/measures/"));
     }
 
     @Test

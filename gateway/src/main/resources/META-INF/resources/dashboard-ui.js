@@ -1,0 +1,90 @@
+// Building blocks of the views: elements, API reads, tables and charts (each chart with its table alternative).
+// What a view rendered is also said in data-* attributes: people ignore them, the browser tests read them.
+'use strict';
+
+const API = '/api/v1';
+
+function el(tag, attributes, ...children) {
+  const node = document.createElement(tag);
+  Object.entries(attributes || {}).forEach(([name, value]) => {
+    if (value !== undefined && value !== null) {
+      node.setAttribute(name, value);
+    }
+  });
+  children.flat().forEach(child => {
+    if (child !== undefined && child !== null) {
+      node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    }
+  });
+  return node;
+}
+
+function link(params, text) {
+  return el('a', { href: '?' + new URLSearchParams(params).toString() }, text);
+}
+
+async function getJson(path, token) {
+  const headers = { Accept: 'application/json' };
+  if (token) {
+    headers.Authorization = 'Bearer ' + token;
+  }
+  // the answers carry ETags: the browser revalidates with If-None-Match and gets 304s for what it holds
+  const response = await fetch(API + path, { headers });
+  if (!response.ok) {
+    let detail = response.statusText;
+    try {
+      detail = (await response.json()).detail || detail;
+    } catch (ignored) {
+      // not a problem document: keep the status text
+    }
+    const error = new Error(detail);
+    error.status = response.status;
+    throw error;
+  }
+  return response.json();
+}
+
+function table(caption, headings, rows, attributes) {
+  const head = el('tr', {}, ...headings.map(h => el('th', { scope: 'col' }, h)));
+  // a region of its own that the keyboard can scroll, when a narrow screen cuts the table
+  return el('div', { class: 'table-wrap', role: 'region', 'aria-label': caption, tabindex: '0' },
+    el('table', attributes || {}, el('caption', {}, caption), el('thead', {}, head), el('tbody', {}, ...rows)));
+}
+
+function num(value, unit) {
+  return el('td', { class: 'num' }, formatNumber(value, unit));
+}
+
+let charts = [];
+
+function disposeCharts() {
+  charts.forEach(c => c.dispose());
+  charts = [];
+}
+
+/**
+ * A chart card: a title, the chart (an SVG drawn by ECharts, described for screen readers) and its table alternative,
+ * open to everyone in a details element. Without the chart library the table stays.
+ */
+function chartCard(name, title, description, option, alternative, height) {
+  const box = el('div', { class: 'chart', role: 'img', 'aria-label': description, 'data-chart': name,
+    'data-rendered': 'false', style: height ? 'height:' + height + 'px' : null });
+  const card = el('figure', { class: 'chart-card' }, el('figcaption', {}, title), box,
+    el('details', { 'data-table-for': name }, el('summary', {}, 'Table of this chart'), alternative));
+  if (typeof echarts === 'undefined') {
+    box.replaceWith(el('p', { class: 'error' }, 'The chart library did not load; the table below has the values.'));
+    return card;
+  }
+  queueMicrotask(() => {
+    const chart = echarts.init(box, null, { renderer: 'svg' });
+    chart.on('finished', () => { box.dataset.rendered = 'true'; });
+    chart.setOption(Object.assign({ animation: false, aria: { enabled: false } }, option));
+    charts.push(chart);
+  });
+  return card;
+}
+
+window.addEventListener('resize', () => charts.forEach(c => c.resize()));
+
+const COLOURS = { EU_MEMBER_STATE: '#003399', EU_AGGREGATE: '#1b5e20', REITOX_PARTNER: '#8a5a00',
+  OTHER_COUNTRY: '#6b7280', UNKNOWN: '#6b7280' };
