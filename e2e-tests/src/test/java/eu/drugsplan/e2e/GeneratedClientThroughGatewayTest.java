@@ -104,7 +104,7 @@ class GeneratedClientThroughGatewayTest {
 
         TrendsApi trends = new TrendsApi(client(null));
         TrendView trend = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
-                .until(() -> latestTrend(trends.getTrendsByMeasure(MEASURE, null, AREA)), t -> t != null && t.getPointCount() == 4);
+                .until(() -> latestTrend(trends.getTrendsByMeasure(MEASURE, null, AREA, null, null)), t -> t != null && t.getPointCount() == 4);
         assertThat(trend.getSeriesKey()).isEqualTo(series.getSeriesKey());
         assertThat(trend.getLatest().getPeriod()).isEqualTo("2018");
         // Sen's slope of 6, 8, 9, 12: the median of the six pairwise slopes 2, 1.5, 2, 1, 2, 3
