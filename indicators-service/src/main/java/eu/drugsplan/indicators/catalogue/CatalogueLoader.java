@@ -3,6 +3,7 @@ package eu.drugsplan.indicators.catalogue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.drugsplan.contracts.catalogue.Plausibility;
 import eu.drugsplan.indicators.rest.CatalogueViews.ActionView;
 import eu.drugsplan.indicators.rest.CatalogueViews.CodeView;
 import eu.drugsplan.indicators.rest.CatalogueViews.CodelistView;
@@ -80,6 +81,7 @@ public class CatalogueLoader {
             headlines.computeIfAbsent((String) r[0], k -> new LinkedHashMap<>()).put((String) r[1], (String) r[2]);
         }
         Map<String, List<String>> agencies = grouped("select measure_code, reporter_code from measure_agency order by measure_code, reporter_code");
+        Map<String, Plausibility> plausibility = PlausibilityRows.read(this::rows);
         Map<String, MeasureView> measures = new LinkedHashMap<>();
         for (Object[] r : rows("select m.code, m.indicator_code, m.name, m.description, m.unit, m.unit_kind, m.frequency, "
                 + "m.desired_direction, m.eu_total_rule, m.stable_band_percent, m.member_states_report, m.source from measure m "
@@ -88,7 +90,8 @@ public class CatalogueLoader {
             measures.put(code, new MeasureView(code, (String) r[1], (String) r[2], (String) r[3], (String) r[4],
                     (String) r[5], String.valueOf(r[6]), (String) r[7], (String) r[8], (BigDecimal) r[9],
                     dimensions.getOrDefault(code, List.of()), headlines.getOrDefault(code, Map.of()),
-                    new ReportersView((Boolean) r[10], agencies.getOrDefault(code, List.of())), (String) r[11]));
+                    new ReportersView((Boolean) r[10], agencies.getOrDefault(code, List.of())), (String) r[11],
+                    plausibility.get(code)));
         }
         return measures;
     }

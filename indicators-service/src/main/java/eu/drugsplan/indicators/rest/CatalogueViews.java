@@ -1,6 +1,7 @@
 package eu.drugsplan.indicators.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import eu.drugsplan.contracts.catalogue.Plausibility;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,10 @@ public final class CatalogueViews {
                                       + "every code as a headline series. The scoreboard counts only headline "
                                       + "series unless asked for all.")
                               Map<String, String> headline,
-                              ReportersView reporters, String source) {
+                              ReportersView reporters, String source,
+                              @Schema(description = "The plausibility checks the intake runs on this measure's rows "
+                                      + "(warnings, never rejections); null when the measure is not checked.")
+                              Plausibility plausibility) {
     }
 
     /** Who may submit a measure: the Member States (and Reitox partners) and/or named agencies. */

@@ -104,6 +104,42 @@ class CatalogueResourceTest {
         assertThat(served).isEqualTo(expected);
     }
 
+    /** Issue 16: the plausibility checks V11 defines ("-": none), as the catalogue API serves them. */
+    @ParameterizedTest(name = "{0}: year on year {1}, score {2}, consistency {3}")
+    @CsvSource(delimiter = ';', value = {
+            "PI01.DRUG_LAW_OFFENCES;0.5;3.5;-",
+            "PI02.WASTEWATER_LOAD;1.0;3.5;-",
+            "PI05.NPS_NOTIFIED;1.0;3.5;-",
+            "PI07.PREVALENCE;0.5;3.5;-",
+            "PI08.MEAN_AGE_FIRST_USE;0.2;3.5;-",
+            "PI09.DRUG_INDUCED_DEATHS;0.5;3.5;SEX T=F+M 0",
+            "PI09.DRUG_DEPENDENCE_DEATHS;0.5;3.5;SEX T=F+M 0",
+            "PI04.SEIZURE_QUANTITY;0.5;3.5;SEIZURE_SIZE TOTAL=LARGE+SMALL 0.005",
+            "PI11.PRISON_DRUG_STRATEGY;-;-;-",
+            "PI12.SDG_PROGRESS;-;-;-"
+    })
+    @SuppressWarnings("unchecked")
+    void every_measure_serves_its_plausibility_checks(String code, String yearOnYear, String score, String consistency) {
+        JsonPath measure = given().get("/api/v1/measures/" + code).then().statusCode(200).extract().jsonPath();
+
+        assertThat(measure.getString("plausibility.yearOnYearChange")).isEqualTo(yearOnYear.equals("-") ? null
+                : new java.math.BigDecimal(yearOnYear).stripTrailingZeros().toPlainString());
+        assertThat(measure.getString("plausibility.robustScore")).isEqualTo(score.equals("-") ? null : score);
+        assertThat(measure.getInt("plausibility.minimumHistory")).isEqualTo(8);
+        List<Map<String, Object>> rules = measure.getList("plausibility.consistency");
+        assertThat(rules.stream().map(r -> r.get("dimension") + " " + r.get("total") + "="
+                + String.join("+", (List<String>) r.get("parts")) + " " + r.get("tolerance")).toList())
+                .containsExactlyElementsOf(consistency.equals("-") ? List.of() : List.of(consistency));
+    }
+
+    @Test
+    void every_measure_has_plausibility_checks() {
+        List<Map<String, Object>> measures = given().get("/api/v1/measures").then().statusCode(200).extract().jsonPath()
+                .getList("$");
+        assertThat(measures).allSatisfy(m -> assertThat(m.get("plausibility")).as("checks of " + m.get("code"))
+                .isNotNull());
+    }
+
     @Test
     void every_measure_names_the_source_and_definition_it_follows() {
         List<Map<String, Object>> measures = given().get("/api/v1/measures").then().statusCode(200).extract().jsonPath()

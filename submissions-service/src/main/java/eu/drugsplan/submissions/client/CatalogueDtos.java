@@ -2,6 +2,7 @@ package eu.drugsplan.submissions.client;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
+import eu.drugsplan.contracts.catalogue.Plausibility;
 import java.util.List;
 
 /** The parts of indicators-service's catalogue views that validation needs; anything else is ignored. */
@@ -12,7 +13,7 @@ public final class CatalogueDtos {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record MeasureDto(String code, String unitKind, String frequency, List<String> dimensions,
-                             ReportersDto reporters) {
+                             ReportersDto reporters, Plausibility plausibility) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

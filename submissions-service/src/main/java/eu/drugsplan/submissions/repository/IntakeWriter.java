@@ -4,6 +4,7 @@ import eu.drugsplan.common.outbox.Outbox;
 import eu.drugsplan.common.outbox.TraceContext;
 import eu.drugsplan.submissions.service.Conflict;
 import eu.drugsplan.submissions.service.IntakePipeline.PendingEvent;
+import eu.drugsplan.submissions.service.plausibility.Warning;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -32,7 +33,7 @@ import org.postgresql.copy.PGCopyOutputStream;
 @ApplicationScoped
 public class IntakeWriter {
 
-    /** The increment of outbox_event_seq and submission_conflict_seq (V1 migration). */
+    /** The increment of outbox_event_seq, submission_conflict_seq (V1) and submission_warning_seq (V6). */
     static final int ID_BLOCK = 100;
 
     private final AgroalDataSource dataSource;
@@ -99,6 +100,39 @@ public class IntakeWriter {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("conflicts could not be written: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void appendWarnings(UUID submissionId, List<Warning> warnings) {
+        if (warnings.isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            long[] ids = reserveIds(connection, "submission_warning_seq", warnings.size());
+            String submission = submissionId.toString();
+            try (Writer out = copy(connection, "copy submission_warning (id, submission_id, row_pointer, field, code, "
+                    + "message, series_key, period, value, reference, score) from stdin")) {
+                for (int i = 0; i < warnings.size(); i++) {
+                    Warning warning = warnings.get(i);
+                    field(out, Long.toString(ids[i]));
+                    field(out, submission);
+                    field(out, warning.row());
+                    field(out, warning.field());
+                    field(out, warning.code().name());
+                    field(out, warning.message());
+                    field(out, warning.series());
+                    field(out, warning.period());
+                    field(out, warning.value() == null ? null : warning.value().toPlainString());
+                    field(out, warning.reference() == null ? null : warning.reference().toPlainString());
+                    escape(out, warning.score() == null ? null : warning.score().toString());
+                    out.write('\n');
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("warnings could not be written: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

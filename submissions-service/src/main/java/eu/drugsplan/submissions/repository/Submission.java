@@ -38,6 +38,8 @@ public class Submission extends PanacheEntityBase {
     public int accepted;
     public int rejected;
     public int deleted;
+    /** Plausibility warnings on accepted rows, all of them (the answer lists the first max-conflicts-shown). */
+    public int warnings;
 
     /** The outbox ids this submission's events occupy (other submissions' events may interleave). */
     @Column(name = "first_event_id")

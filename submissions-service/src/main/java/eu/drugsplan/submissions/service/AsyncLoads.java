@@ -63,10 +63,10 @@ public class AsyncLoads {
         return QuarkusTransaction.requiringNew().timeout((int) config.transactionTimeout().toSeconds()).call(() -> {
             Submission submission = Submission.findById(submissionId);
             chunks.store(submission, pipeline.takeChunk());
-            SubmissionIntake.count(submission, pipeline.counts());
+            SubmissionIntake.count(submission, pipeline);
             submission.chunksCommitted++;
             if (last) {
-                SubmissionIntake.close(submission, pipeline.counts());
+                SubmissionIntake.close(submission, pipeline);
             }
             return submission.status;
         });

@@ -1,5 +1,6 @@
 package eu.drugsplan.submissions.service;
 
+import eu.drugsplan.contracts.catalogue.Plausibility;
 import eu.drugsplan.contracts.series.Frequency;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +21,12 @@ public record Catalogue(Map<String, Measure> measures, Map<String, Map<String, C
 
     public enum ReporterKind { MEMBER_STATE, REITOX_PARTNER, AGENCY }
 
-    /** dimensions: the codelist ids, in the catalogue's order. */
+    /**
+     * dimensions: the codelist ids, in the catalogue's order; plausibility: the checks of its rows, null when the
+     * catalogue defines none.
+     */
     public record Measure(String code, UnitKind unitKind, Frequency frequency, List<String> dimensions,
-                          boolean memberStates, Set<String> agencies) {
+                          boolean memberStates, Set<String> agencies, Plausibility plausibility) {
     }
 
     /** missing: an OBS_STATUS code saying the value is missing. */

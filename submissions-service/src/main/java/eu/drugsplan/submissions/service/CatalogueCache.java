@@ -110,7 +110,7 @@ public class CatalogueCache {
                     ? Set.of() : Set.copyOf(m.reporters().agencies());
             byCode.put(m.code(), new Catalogue.Measure(m.code(), Catalogue.UnitKind.valueOf(m.unitKind()),
                     Frequency.valueOf(m.frequency()), List.copyOf(m.dimensions()),
-                    m.reporters() != null && m.reporters().memberStates(), agencies));
+                    m.reporters() != null && m.reporters().memberStates(), agencies, m.plausibility()));
         }
         return Map.copyOf(byCode);
     }

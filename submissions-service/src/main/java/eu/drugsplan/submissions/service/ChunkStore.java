@@ -6,7 +6,7 @@ import eu.drugsplan.submissions.repository.Submission;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-/** Stores one chunk of a submission in the caller's transaction: its outbox records, then its conflicts. */
+/** Stores one chunk of a submission in the caller's transaction: its outbox records, its conflicts and warnings. */
 @ApplicationScoped
 public class ChunkStore {
 
@@ -27,6 +27,7 @@ public class ChunkStore {
             submission.coverEvents(range[0], range[1]);
         }
         writer.appendConflicts(submission.id, chunk.conflicts());
+        writer.appendWarnings(submission.id, chunk.warnings());
         metrics.chunkWritten(chunk);
     }
 }

@@ -4,17 +4,23 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import eu.drugsplan.common.event.ObservationAction;
 import eu.drugsplan.common.event.ObservationChange;
 import eu.drugsplan.common.series.SeriesKey;
+import eu.drugsplan.contracts.series.Period;
+import eu.drugsplan.submissions.service.plausibility.SubmittedValue;
+import eu.drugsplan.submissions.service.plausibility.Warning;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * Validates the rows of one submission and turns the accepted ones into serialized observation events,
  * gathered in chunks for the writer: the accepted rows of one series within a chunk become one event (or a few,
- * see {@link EventSplitter}), in row order. Pure computation: it stores nothing itself.
+ * see {@link EventSplitter}), in row order; the chunk's accepted rows are checked for plausibility when it is
+ * taken ({@link WarningCheck}). It stores nothing itself.
  */
 public final class IntakePipeline {
 
@@ -24,15 +30,20 @@ public final class IntakePipeline {
     private final int maxConflictsShown;
     private final EventSplitter events;
     private final SubmissionKeys keys;
+    private final WarningCheck warningCheck;
+    private final List<Warning> shownWarnings = new ArrayList<>();
+    private final Set<String> notes = new LinkedHashSet<>();
     private Map<SeriesKey, List<ObservationChange>> accepted = new LinkedHashMap<>();
+    private List<SubmittedValue> submitted = new ArrayList<>();
     private int acceptedRows;
     private List<Conflict> conflicts = new ArrayList<>();
 
     public IntakePipeline(RowValidator validator, ObjectWriter eventWriter, UUID submissionId, String reporter,
                           Instant receivedAt, int maxConflictsShown, int observationsPerEvent, int eventMaxBytes,
-                          SubmissionKeys keys) {
+                          SubmissionKeys keys, WarningCheck warningCheck) {
         this.validator = validator;
         this.keys = keys;
+        this.warningCheck = warningCheck;
         this.maxConflictsShown = maxConflictsShown;
         this.events = new EventSplitter(eventWriter, submissionId, reporter, receivedAt, observationsPerEvent,
                 eventMaxBytes);
@@ -42,8 +53,22 @@ public final class IntakePipeline {
     public record PendingEvent(UUID eventId, String key, String payload) {
     }
 
-    /** What one chunk adds: the events (holding acceptedRows rows) and conflicts to store. */
-    public record Chunk(List<PendingEvent> events, int acceptedRows, List<Conflict> conflicts) {
+    /** What one chunk adds: the events (holding acceptedRows rows), conflicts and warnings to store. */
+    public record Chunk(List<PendingEvent> events, int acceptedRows, List<Conflict> conflicts, List<Warning> warnings) {
+    }
+
+    /** The plausibility checks of a chunk's accepted rows; they never refuse a row. */
+    @FunctionalInterface
+    public interface WarningCheck {
+
+        /** No checks: for callers that have no store to read the history from. */
+        WarningCheck NONE = values -> new Checked(List.of(), null);
+
+        Checked check(List<SubmittedValue> values);
+    }
+
+    /** The warnings of a chunk, and a note when the checks could not run in full (null when they could). */
+    public record Checked(List<Warning> warnings, String note) {
     }
 
     public void consume(ObservationRow row) {
@@ -54,6 +79,8 @@ public final class IntakePipeline {
             SeriesKey series = SeriesKey.of(row.measure(), row.area(), row.dimensions());
             if (keys.admit(series + "|" + row.period(), content(change)) != SubmissionKeys.Seen.CONFLICTING) {
                 accept(series, change);
+                submitted.add(new SubmittedValue(row.pointer(), series, Period.of(change.period()), change.value(),
+                        change.status(), change.action() == ObservationAction.DELETE));
                 return;
             }
             rowConflicts = List.of(Conflict.of(row.pointer(), "row", ConflictCode.DUPLICATE_KEY,
@@ -76,7 +103,18 @@ public final class IntakePipeline {
     public Chunk takeChunk() {
         List<PendingEvent> chunkEvents = new ArrayList<>();
         accepted.forEach((series, changes) -> chunkEvents.addAll(events.events(series, changes)));
-        Chunk chunk = new Chunk(chunkEvents, acceptedRows, conflicts);
+        Checked checked = submitted.isEmpty() ? new Checked(List.of(), null) : warningCheck.check(submitted);
+        Chunk chunk = new Chunk(chunkEvents, acceptedRows, conflicts, checked.warnings());
+        counts.warnings += checked.warnings().size();
+        for (Warning warning : checked.warnings()) {
+            if (shownWarnings.size() < maxConflictsShown) {
+                shownWarnings.add(warning);
+            }
+        }
+        if (checked.note() != null) {
+            notes.add(checked.note());
+        }
+        submitted = new ArrayList<>();
         accepted = new LinkedHashMap<>();
         acceptedRows = 0;
         conflicts = new ArrayList<>();
@@ -89,6 +127,16 @@ public final class IntakePipeline {
 
     public List<Conflict> shownConflicts() {
         return shownConflicts;
+    }
+
+    /** The first max-conflicts-shown warnings; counts().warnings() counts them all. */
+    public List<Warning> shownWarnings() {
+        return shownWarnings;
+    }
+
+    /** What the checks could not do, once each (e.g. the stored history was not available). */
+    public Set<String> notes() {
+        return notes;
     }
 
     private static ObservationChange change(ObservationRow row) {

@@ -6,6 +6,7 @@ public final class SubmissionCounts {
     int accepted;
     int rejected;
     int deleted;
+    int warnings;
 
     public int received() {
         return received;
@@ -21,5 +22,9 @@ public final class SubmissionCounts {
 
     public int deleted() {
         return deleted;
+    }
+
+    public int warnings() {
+        return warnings;
     }
 }

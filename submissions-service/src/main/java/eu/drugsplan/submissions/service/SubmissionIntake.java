@@ -34,10 +34,11 @@ public class SubmissionIntake {
     private final SubmissionsConfig config;
     private final ObjectWriter eventWriter;
     private final SubmissionMetrics metrics;
+    private final ChunkPlausibility plausibility;
 
     public SubmissionIntake(CatalogueCache catalogue, ChunkStore chunks, IdempotencyKeys idempotencyKeys,
                             AsyncLoads asyncLoads, SubmissionsConfig config, ObjectMapper json,
-                            SubmissionMetrics metrics) {
+                            SubmissionMetrics metrics, ChunkPlausibility plausibility) {
         this.catalogue = catalogue;
         this.chunks = chunks;
         this.idempotencyKeys = idempotencyKeys;
@@ -45,6 +46,7 @@ public class SubmissionIntake {
         this.config = config;
         this.eventWriter = json.writerFor(ObservationEvent.class);
         this.metrics = metrics;
+        this.plausibility = plausibility;
     }
 
     public IntakeResult submit(IntakeRequest request) {
@@ -56,7 +58,8 @@ public class SubmissionIntake {
                 years(submission));
         IntakePipeline pipeline = new IntakePipeline(validator, eventWriter, submission.id, submission.reporter,
                 submission.receivedAt, config.maxConflictsShown(), config.observationsPerEvent(),
-                config.eventMaxBytes(), new SubmissionKeys(config.maxDistinctKeys()));
+                config.eventMaxBytes(), new SubmissionKeys(config.maxDistinctKeys()),
+                plausibility.forCatalogue(snapshot));
         if (request.dryRun()) {
             return dryRun(request, submission, pipeline);
         }
@@ -84,9 +87,12 @@ public class SubmissionIntake {
         } finally {
             request.cleanup().run();
         }
-        close(submission, pipeline.counts());
+        // the last chunk is checked too: a dry run shows the warnings a submission would draw
+        pipeline.takeChunk();
+        close(submission, pipeline);
         metrics.dryRun();
-        return new IntakeResult(Response.Status.OK.getStatusCode(), SubmissionSummary.dryRun(submission, pipeline.shownConflicts()));
+        return new IntakeResult(Response.Status.OK.getStatusCode(), SubmissionSummary.dryRun(submission,
+                pipeline.shownConflicts(), pipeline.shownWarnings()));
     }
 
     private IntakeResult storeAll(IntakeRequest request, Submission submission, IntakePipeline pipeline) {
@@ -103,9 +109,10 @@ public class SubmissionIntake {
             request.cleanup().run();
         }
         chunks.store(submission, pipeline.takeChunk());
-        close(submission, pipeline.counts());
+        close(submission, pipeline);
         submission.chunksCommitted = 1;
-        return new IntakeResult(Response.Status.CREATED.getStatusCode(), SubmissionSummary.of(submission, pipeline.shownConflicts()));
+        return new IntakeResult(Response.Status.CREATED.getStatusCode(), SubmissionSummary.of(submission,
+                pipeline.shownConflicts(), pipeline.shownWarnings()));
     }
 
     private IntakeResult startAsync(IntakeRequest request, Submission submission, IntakePipeline pipeline) {
@@ -121,18 +128,26 @@ public class SubmissionIntake {
             throw e;
         }
         asyncLoads.start(submission.id, request.rows(), pipeline, request.cleanup());
-        return new IntakeResult(Response.Status.ACCEPTED.getStatusCode(), SubmissionSummary.of(submission, java.util.List.of()));
+        return new IntakeResult(Response.Status.ACCEPTED.getStatusCode(), SubmissionSummary.of(submission, List.of(), List.of()));
     }
 
-    static void count(Submission submission, SubmissionCounts counts) {
+    static void count(Submission submission, IntakePipeline pipeline) {
+        SubmissionCounts counts = pipeline.counts();
         submission.received = counts.received();
         submission.accepted = counts.accepted();
         submission.rejected = counts.rejected();
         submission.deleted = counts.deleted();
+        submission.warnings = counts.warnings();
+        for (String note : pipeline.notes()) {
+            if (!SubmissionSummary.notes(submission).contains(note)) {
+                submission.notes = submission.notes == null || submission.notes.isEmpty() ? note
+                        : submission.notes + "\n" + note;
+            }
+        }
     }
 
-    static void close(Submission submission, SubmissionCounts counts) {
-        count(submission, counts);
+    static void close(Submission submission, IntakePipeline pipeline) {
+        count(submission, pipeline);
         submission.status = submission.events() > 0 || submission.received == 0
                 ? SubmissionStatus.VALIDATED : SubmissionStatus.REJECTED;
         submission.validatedAt = Instant.now();

@@ -2,6 +2,7 @@ package eu.drugsplan.submissions.service;
 
 import eu.drugsplan.submissions.repository.Submission;
 import eu.drugsplan.submissions.repository.SubmissionStatus;
+import eu.drugsplan.submissions.service.plausibility.Warning;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -30,6 +31,8 @@ public record SubmissionStatusView(
         String failure,
         List<SubmissionTimeline.Step> timeline,
         List<Conflict> conflicts,
+        List<Warning> warnings,
+        int warned,
         List<String> notes) {
 
     static SubmissionStatusView of(SubmissionSummary summary, Submission s, SubmissionTimeline.Timeline timeline) {
@@ -38,6 +41,7 @@ public record SubmissionStatusView(
                 s.received, s.accepted, s.rejected, s.deleted,
                 outcome == null ? null : outcome.inserted(), outcome == null ? null : outcome.revised(),
                 outcome == null ? null : outcome.unchanged(), outcome == null ? null : outcome.deleted(),
-                s.chunksCommitted, s.failure, timeline.steps(), summary.conflicts(), summary.notes());
+                s.chunksCommitted, s.failure, timeline.steps(), summary.conflicts(), summary.warnings(),
+                summary.warned(), summary.notes());
     }
 }

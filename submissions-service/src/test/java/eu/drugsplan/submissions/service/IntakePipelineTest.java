@@ -98,7 +98,7 @@ class IntakePipelineTest {
 
     static IntakePipeline pipeline() {
         return new IntakePipeline(Rows.validator(), EVENTS, UUID.randomUUID(), "AT", Instant.now(), 1000, 1000,
-                512 * 1024, new SubmissionKeys(1000));
+                512 * 1024, new SubmissionKeys(1000), IntakePipeline.WarningCheck.NONE);
     }
 
     private static Rows.Row percent(String value) {

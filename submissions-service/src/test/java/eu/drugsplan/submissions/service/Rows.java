@@ -16,11 +16,11 @@ final class Rows {
 
     static final Catalogue CATALOGUE = new Catalogue(
             Map.of(DEATHS, new Catalogue.Measure(DEATHS, Catalogue.UnitKind.COUNT, Frequency.A, List.of("SEX", "AGE"),
-                            true, Set.of("EUDA")),
+                            true, Set.of("EUDA"), null),
                     COVERAGE, new Catalogue.Measure(COVERAGE, Catalogue.UnitKind.PERCENT, Frequency.A, List.of(),
-                            true, Set.of()),
+                            true, Set.of(), null),
                     ASSETS, new Catalogue.Measure(ASSETS, Catalogue.UnitKind.AMOUNT, Frequency.A, List.of(),
-                            true, Set.of())),
+                            true, Set.of(), null)),
             Map.of(Catalogue.REF_AREA, codes("AT", "DE"),
                     Catalogue.OBS_STATUS, Map.of("A", new Catalogue.Code("A", null, false),
                             "P", new Catalogue.Code("P", null, false), "M", new Catalogue.Code("M", null, true)),

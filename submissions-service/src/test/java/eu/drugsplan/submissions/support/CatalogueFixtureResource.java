@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Stands in for indicators-service in this module's tests: serves the catalogue from JSON fixtures shaped
  * like its CatalogueViews (generated from its V3/V4 migrations), with a strong ETag and 304 on If-None-Match,
- * and answers the store-outcome endpoint with 404 (nothing applied), as the real one does before it has.
+ * and answers the store-outcome endpoint with 404 (nothing applied) and the stored-series read with none, as
+ * the real ones do before anything is stored.
  */
 public class CatalogueFixtureResource implements QuarkusTestResourceLifecycleManager {
 
@@ -35,9 +36,15 @@ public class CatalogueFixtureResource implements QuarkusTestResourceLifecycleMan
                 "catalogue/codelists/" + exchange.getRequestURI().getPath().substring("/api/v1/codelists/".length()) + ".json"));
         server.createContext("/internal/v1/submissions/", exchange -> send(exchange, 404, null,
                 "{\"status\":404,\"title\":\"Not Found\"}".getBytes()));
+        // nothing is stored yet, as in a new store: the checks compare the rows of a submission with each other
+        server.createContext("/internal/v1/series/current", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            send(exchange, 200, null, "[]".getBytes());
+        });
         server.start();
         String url = "http://127.0.0.1:" + server.getAddress().getPort();
-        return Map.of("quarkus.rest-client.catalogue.url", url, "quarkus.rest-client.store.url", url);
+        return Map.of("quarkus.rest-client.catalogue.url", url, "quarkus.rest-client.store.url", url,
+                "quarkus.rest-client.history.url", url);
     }
 
     private static void serve(HttpExchange exchange, String resource) throws IOException {
