@@ -102,6 +102,13 @@ DATA = {
                  zip([1, 2, 3, 4, 10, 12, 18], [9, 15, 19, 20, 45, 55, 78])],
 }
 
+# Eurostat's drug law offences of Austria (crim_off_cat, ICCS0601, NR), 2008-2022: recording changed in 2013.
+# The trend of the segment from the break on (flagged B), for TrendCalculatorTest's breaks in series.
+AUSTRIA = [(str(2008 + i), float(v)) for i, v in enumerate(
+    [1980, 2099, 2167, 2320, 1990, 27231, 29164, 33080, 36235, 42699, 41177, 43767, 40785, 35461, 35232])]
+DATA['austria_offences'] = AUSTRIA
+DATA['austria_offences_from_2013'] = [p for p in AUSTRIA if p[0] >= '2013']
+
 out = {}
 for name, pts in DATA.items():
     x = [decimal_year(p) for p, _ in pts]
@@ -115,4 +122,6 @@ q = dict((p, v) for p, v in DATA['quarterly_down'])
 out['cagr_quarterly_short'] = cagr(2019.0, 8.4, 2022.25, 6.5)
 out['cagr_monthly_short'] = cagr(2022.0, 30, 2023 + 11 / 12, 44)
 out['cagr_five_down'] = cagr(2019, 50.0, 2023, 30.0)
+out['cagr_austria_long_all'] = cagr(2008, 1980.0, 2022, 35232.0)
+out['cagr_austria_long_from_2013'] = cagr(2013, 27231.0, 2022, 35232.0)
 print(json.dumps(out, indent=1))

@@ -103,15 +103,21 @@ public class TrendUpdater {
         return Optional.of(facts);
     }
 
+    /** SDMX's OBS_STATUS code of a break in the series. */
+    static final String BREAK = "B";
+
     TrendResult calculate(List<PeriodValue> values, MeasureFacts facts) {
         return calculator.calculate(values, new MeasureProperties(facts.desiredDirection(), facts.stableBandPercent()));
     }
 
-    /** Missing values (a missing-type status) are simply absent from the series, never filled. */
+    /**
+     * Missing values (a missing-type status) are simply absent from the series, never filled; a value flagged B is
+     * a break in the series.
+     */
     static List<PeriodValue> values(List<SeriesPoint> points) {
         return points.stream()
                 .filter(p -> p.value() != null)
-                .map(p -> new PeriodValue(p.period(), p.value().doubleValue()))
+                .map(p -> new PeriodValue(p.period(), p.value().doubleValue(), BREAK.equals(p.status())))
                 .toList();
     }
 }

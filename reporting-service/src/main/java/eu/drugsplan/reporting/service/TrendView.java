@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import eu.drugsplan.reporting.trend.GrowthAssessment;
 import eu.drugsplan.reporting.trend.MannKendall;
 import eu.drugsplan.reporting.trend.OverallAssessment;
+import eu.drugsplan.reporting.trend.Segment;
 import eu.drugsplan.reporting.trend.SenSlope;
 import eu.drugsplan.reporting.trend.TrendPoint;
 import eu.drugsplan.reporting.trend.TrendResult;
@@ -39,6 +40,7 @@ public record TrendView(
         MannKendall mannKendall,
         SenSlope senSlope,
         OverallAssessment overall,
+        Segment segment,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<CoveragePoint> coverage) {
 
     static TrendView of(SeriesIdentity series, MeasureFacts facts, long dataVersion, Instant changedAt,
@@ -47,6 +49,6 @@ public record TrendView(
                 series.computed(), facts.unit(), facts.desiredDirection().name(), facts.source(), dataVersion,
                 changedAt, computedAt, result.pointCount(), result.points(), result.latest(), result.yearOnYear(),
                 result.shortTerm(), result.longTerm(), result.mannKendall(), result.senSlope(), result.overall(),
-                coverage);
+                result.segment(), coverage);
     }
 }

@@ -18,10 +18,13 @@ public final class TimeSeries {
 
     private final List<TrendPoint> points;
     private final Map<String, TrendPoint> byPeriod;
+    /** The points flagged as breaks, in time order. */
+    private final List<TrendPoint> breaks;
 
-    private TimeSeries(List<TrendPoint> points, Map<String, TrendPoint> byPeriod) {
+    private TimeSeries(List<TrendPoint> points, Map<String, TrendPoint> byPeriod, List<TrendPoint> breaks) {
         this.points = points;
         this.byPeriod = byPeriod;
+        this.breaks = breaks;
     }
 
     /**
@@ -31,6 +34,7 @@ public final class TimeSeries {
     public static TimeSeries of(List<PeriodValue> observations) {
         List<TrendPoint> points = new ArrayList<>(observations.size());
         Map<String, TrendPoint> byPeriod = new HashMap<>();
+        List<TrendPoint> breaks = new ArrayList<>();
         Frequency frequency = null;
         for (PeriodValue observation : observations) {
             Period period = Period.of(observation.period());
@@ -40,9 +44,32 @@ public final class TimeSeries {
                 throw new IllegalArgumentException("period given twice: " + point.period());
             }
             points.add(point);
+            if (observation.seriesBreak()) {
+                breaks.add(point);
+            }
         }
         points.sort(Comparator.comparingDouble(TrendPoint::time));
-        return new TimeSeries(List.copyOf(points), byPeriod);
+        breaks.sort(Comparator.comparingDouble(TrendPoint::time));
+        return new TimeSeries(List.copyOf(points), byPeriod, List.copyOf(breaks));
+    }
+
+    /** The points from the last break on (the break's own point first); the whole series when there is none. */
+    public TimeSeries lastSegment() {
+        if (breaks.isEmpty()) {
+            return this;
+        }
+        double start = breaks.get(breaks.size() - 1).time();
+        List<TrendPoint> segment = points.stream().filter(p -> p.time() >= start).toList();
+        Map<String, TrendPoint> byPeriod = new HashMap<>();
+        segment.forEach(p -> byPeriod.put(p.period(), p));
+        return new TimeSeries(segment, byPeriod, List.of());
+    }
+
+    /** What the last segment is, for the trend JSON. */
+    public Segment segment() {
+        TimeSeries last = lastSegment();
+        return new Segment(breaks.stream().map(TrendPoint::period).toList(),
+                last.isEmpty() ? null : last.points().get(0).period(), last.size());
     }
 
     /** The points in time order. */

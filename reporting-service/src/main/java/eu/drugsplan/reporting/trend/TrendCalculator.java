@@ -24,18 +24,24 @@ public final class TrendCalculator {
         this.senSlope = new SenSlopeCalculator(config.senConfidence());
     }
 
-    /** @throws IllegalArgumentException when the series is invalid, see {@link TimeSeries#of} */
+    /**
+     * The long-term growth and Mann-Kendall (and so the overall assessment) on the last segment, see {@link Segment}.
+     *
+     * @throws IllegalArgumentException when the series is invalid, see {@link TimeSeries#of}
+     */
     public TrendResult calculate(List<PeriodValue> observations, MeasureProperties measure) {
         TimeSeries series = TimeSeries.of(observations);
+        TimeSeries segment = series.lastSegment();
         DesiredDirection direction = measure.desiredDirection();
-        MannKendall mk = mannKendall.compute(series);
+        MannKendall mk = mannKendall.compute(segment);
         return new TrendResult(series.latest(), series.size(), series.points(),
                 yearOnYear(measure).compute(series),
                 growth.shortTerm(series, direction),
-                growth.longTerm(series, direction),
+                growth.longTerm(segment, direction),
                 mk,
                 senSlope.compute(series),
-                overall.assess(mk, direction));
+                overall.assess(mk, direction),
+                series.segment());
     }
 
     private YearOnYearCalculator yearOnYear(MeasureProperties measure) {

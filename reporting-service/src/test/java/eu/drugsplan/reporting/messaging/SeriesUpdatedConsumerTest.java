@@ -34,6 +34,24 @@ class SeriesUpdatedConsumerTest {
         assertThat(trend.getInt("trends[0].pointCount")).isEqualTo(3);
     }
 
+    /** Issue 16: a point flagged B starts the segment Mann-Kendall is computed on, and the trend JSON says so. */
+    @Test
+    void a_point_flagged_as_a_break_starts_the_segment_the_trend_test_uses() {
+        String area = uniqueArea();
+        String key = "PI09.DRUG_INDUCED_DEATHS:" + area + ":SEX=T";
+        TopicProbe.send(TOPIC, key, event(key, area, 1, "[[\"2016\",10],[\"2017\",11],[\"2018\",12],"
+                + "[\"2019\",40,\"B\"],[\"2020\",41],[\"2021\",42]]"));
+
+        JsonPath trend = awaitTrend(area, 1);
+
+        assertThat(trend.getList("trends[0].segment.breaks")).containsExactly("2019");
+        assertThat(trend.getString("trends[0].segment.start")).isEqualTo("2019");
+        assertThat(trend.getInt("trends[0].segment.pointCount")).isEqualTo(3);
+        assertThat(trend.getInt("trends[0].pointCount")).isEqualTo(6);
+        assertThat(trend.getInt("trends[0].mannKendall.n")).isEqualTo(3);
+        assertThat(trend.getLong("trends[0].mannKendall.s")).isEqualTo(3L);
+    }
+
     @Test
     void an_older_data_version_never_replaces_a_newer_trend() {
         String area = uniqueArea();
@@ -85,7 +103,7 @@ class SeriesUpdatedConsumerTest {
         StringBuilder observations = new StringBuilder("[");
         JsonPath.from("{\"p\":" + points + "}").getList("p", java.util.List.class).forEach(p ->
                 observations.append("{\"period\":\"").append(p.get(0)).append("\",\"value\":").append(p.get(1))
-                        .append(",\"status\":\"A\"},"));
+                        .append(",\"status\":\"").append(p.size() > 2 ? p.get(2) : "A").append("\"},"));
         observations.setLength(observations.length() - 1);
         observations.append(']');
         return """

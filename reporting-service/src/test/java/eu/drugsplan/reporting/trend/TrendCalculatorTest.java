@@ -33,6 +33,43 @@ class TrendCalculatorTest {
         assertThat(result.overall().assessment()).isEqualTo(OverallAssessment.Label.IMPROVING);
     }
 
+    /**
+     * Issue 16, breaks in series: Eurostat's drug law offences of Austria, whose recording changed in 2013 (1,990 to
+     * 27,231). Flagged as a break, the long-term growth and Mann-Kendall are those of 2013-2022 alone
+     * (src/test/python/trend_reference.py: austria_offences_from_2013, cagr_austria_long_from_2013); unflagged,
+     * those of the whole series, a significant increase that is only the change of recording.
+     */
+    @Test
+    void a_value_flagged_as_a_break_starts_the_segment_of_the_long_term_figures() {
+        double[] austria = {1980, 2099, 2167, 2320, 1990, 27231, 29164, 33080, 36235, 42699, 41177, 43767, 40785,
+                35461, 35232};
+        List<PeriodValue> flagged = new java.util.ArrayList<>();
+        List<PeriodValue> unflagged = new java.util.ArrayList<>();
+        for (int i = 0; i < austria.length; i++) {
+            flagged.add(new PeriodValue(String.valueOf(2008 + i), austria[i], 2008 + i == 2013));
+            unflagged.add(new PeriodValue(String.valueOf(2008 + i), austria[i]));
+        }
+
+        TrendResult segmented = calculator.calculate(flagged, MeasureProperties.of(DesiredDirection.DOWN));
+        TrendResult whole = calculator.calculate(unflagged, MeasureProperties.of(DesiredDirection.DOWN));
+
+        assertThat(segmented.segment()).isEqualTo(new Segment(List.of("2013"), "2013", 10));
+        assertThat(segmented.mannKendall().n()).isEqualTo(10);
+        assertThat(segmented.mannKendall().s()).isEqualTo(15L);
+        assertThat(segmented.mannKendall().pValue()).isCloseTo(0.2104977000553374, close(0.21));
+        assertThat(segmented.mannKendall().trend()).isEqualTo(MannKendall.Trend.NO_TREND);
+        assertThat(segmented.longTerm().cagr()).isCloseTo(0.029035629016990194, close(0.029));
+        assertThat(segmented.overall().assessment()).isEqualTo(OverallAssessment.Label.NO_SIGNIFICANT_CHANGE);
+        // every point is still shown, and the methods the segment does not concern keep them all
+        assertThat(segmented.pointCount()).isEqualTo(15);
+        assertThat(segmented.senSlope().slope()).isCloseTo(3001.3333333333335, close(3001.3));
+
+        assertThat(whole.segment()).isEqualTo(new Segment(List.of(), "2008", 15));
+        assertThat(whole.mannKendall().pValue()).isCloseTo(0.0007650835606777369, close(0.00077));
+        assertThat(whole.longTerm().cagr()).isCloseTo(0.22830197598122837, close(0.23));
+        assertThat(whole.overall().assessment()).isEqualTo(OverallAssessment.Label.DETERIORATING);
+    }
+
     @Test
     void an_empty_series_gives_a_reason_for_every_method() {
         TrendResult result = calculator.calculate(List.of(), MeasureProperties.of(DesiredDirection.UP));
