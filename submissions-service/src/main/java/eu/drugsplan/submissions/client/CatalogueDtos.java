@@ -12,7 +12,7 @@ public final class CatalogueDtos {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record MeasureDto(String code, String unitKind, String frequency, List<String> dimensions,
+    public record MeasureDto(String code, String unit, String unitKind, String frequency, List<String> dimensions,
                              ReportersDto reporters, Plausibility plausibility) {
     }
 
@@ -25,7 +25,7 @@ public final class CatalogueDtos {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record CodeDto(String code, String parent, JsonNode properties) {
+    public record CodeDto(String code, String label, String parent, JsonNode properties) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

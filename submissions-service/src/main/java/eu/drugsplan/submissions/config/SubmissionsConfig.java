@@ -1,5 +1,6 @@
 package eu.drugsplan.submissions.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
@@ -62,6 +63,31 @@ public interface SubmissionsConfig {
     Period period();
 
     Catalogue catalogue();
+
+    Xlsx xlsx();
+
+    /** Bounds on what an xlsx body expands to (it is a zip: 1 MB can hold a gigabyte of sheet). */
+    interface Xlsx {
+
+        /** The largest a part of the workbook (a sheet's XML) may expand to: past it the body is a 413. */
+        @WithDefault("256M")
+        MemorySize maxPartSize();
+
+        /** The largest the shared strings may be: the one part held in memory while the sheets stream. */
+        @WithDefault("32M")
+        MemorySize maxSharedStringsSize();
+
+        /**
+         * The smallest ratio of compressed to expanded bytes of any part (POI's ZipSecureFile check; POI's
+         * default 0.01): a smaller one is a zip bomb.
+         */
+        @WithDefault("0.01")
+        double minInflateRatio();
+
+        /** Observations one workbook may hold: it is stored in one transaction, as a JSON body is. */
+        @WithDefault("500000")
+        int maxObservations();
+    }
 
     interface Period {
 

@@ -9,9 +9,11 @@ import jakarta.ws.rs.core.Response;
 public enum BodyFormat {
     JSON(MediaType.APPLICATION_JSON),
     CSV("text/csv"),
-    SDMX_CSV("application/vnd.sdmx.data+csv");
+    SDMX_CSV("application/vnd.sdmx.data+csv"),
+    XLSX(BodyFormat.XLSX_TYPE);
 
     public static final String SDMX_CSV_TYPE = "application/vnd.sdmx.data+csv";
+    public static final String XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private final String mediaType;
 
@@ -24,7 +26,7 @@ public enum BodyFormat {
     }
 
     public boolean isCsv() {
-        return this != JSON;
+        return this == CSV || this == SDMX_CSV;
     }
 
     /** SDMX-CSV is accepted in version 2 only (no version parameter means the current one). */
@@ -39,6 +41,7 @@ public enum BodyFormat {
             }
         }
         throw new ProblemException(Problem.of(Response.Status.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
-                "Send application/json, text/csv or " + SDMX_CSV_TYPE + ";version=2.0.0; got " + type + "."));
+                "Send application/json, text/csv, " + SDMX_CSV_TYPE + ";version=2.0.0 or " + XLSX_TYPE + "; got "
+                        + type + "."));
     }
 }

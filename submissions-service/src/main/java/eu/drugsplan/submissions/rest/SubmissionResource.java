@@ -8,6 +8,7 @@ import eu.drugsplan.submissions.format.BodyFormat;
 import eu.drugsplan.submissions.format.CsvDialect;
 import eu.drugsplan.submissions.format.CsvRows;
 import eu.drugsplan.submissions.format.JsonRows;
+import eu.drugsplan.submissions.format.SheetParameters;
 import eu.drugsplan.submissions.repository.IdempotencyKeys;
 import eu.drugsplan.submissions.repository.SubmissionStatus;
 import eu.drugsplan.submissions.service.Catalogue;
@@ -108,10 +109,14 @@ public class SubmissionResource {
     }
 
     @POST
-    @Consumes({MediaType.APPLICATION_JSON, "text/csv", BodyFormat.SDMX_CSV_TYPE})
+    @Consumes({MediaType.APPLICATION_JSON, "text/csv", BodyFormat.SDMX_CSV_TYPE, BodyFormat.XLSX_TYPE})
     @RolesAllowed("submitter")
-    @Operation(summary = "Submit observations as JSON, CSV or SDMX-CSV 2.0; the answer is the import summary "
-            + "(201), 202 with the status resource for a large CSV, 200 for a dry run")
+    @Operation(summary = "Submit observations as JSON, CSV, SDMX-CSV 2.0 or an xlsx workbook; the answer is the import summary "
+            + "(201), 202 with the status resource for a large CSV, 200 for a dry run",
+            description = "An xlsx workbook in the wide layout of published tables takes its measure, unit and fixed"
+                    + " dimensions from its header block or from the query parameters measure, unit and one per"
+                    + " dimension by its code list id (SUBSTANCE=CANNABIS); with another format these are a 400."
+                    + " Conflicts of a workbook name their cell, e.g. 'HSR-3-2'!C7.")
     // the body is read as a stream (it may be a gigabyte of CSV), so what it and the answer hold is said here
     @APIResponse(responseCode = "201", description = "Stored: the import summary",
             headers = @Header(name = "Location", description = "The submission's status resource",
@@ -134,13 +139,21 @@ public class SubmissionResource {
                                        description = "RFC 4180, a header of measure, area, period, value, status, "
                                                + "comment, action and one column per dimension")),
                                @Content(mediaType = BodyFormat.SDMX_CSV_TYPE, schema = @Schema(type = SchemaType.STRING,
-                                       description = "SDMX-CSV 2.0"))})
+                                       description = "SDMX-CSV 2.0")),
+                               @Content(mediaType = BodyFormat.XLSX_TYPE, schema = @Schema(type = SchemaType.STRING,
+                                       format = "binary", description = "An xlsx workbook: the long layout (the CSV"
+                                               + " columns) or the wide layout of published tables (an area column,"
+                                               + " one column per period)"))})
                            InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType,
                            @QueryParam("dryRun") @DefaultValue("false")
                            @Parameter(schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) String dryRunParameter,
                            @HeaderParam("Idempotency-Key") @Size(min = 1, max = 200) String idempotencyKey,
                            @HeaderParam("Prefer") String prefer,
                            @HeaderParam(HttpHeaders.CONTENT_ENCODING) @Parameter(hidden = true) String contentEncoding,
+                           // read with the dimension parameters from the query (SheetRequest); described in the
+                           // operation, hidden as parameters so the generated clients' signatures stay as they were
+                           @QueryParam("measure") @Parameter(hidden = true) String measureParameter,
+                           @QueryParam("unit") @Parameter(hidden = true) String unitParameter,
                            UriInfo uri) throws IOException {
         boolean dryRun = dryRun(dryRunParameter);
         BodyFormat format = BodyFormat.of(contentType);
@@ -149,6 +162,7 @@ public class SubmissionResource {
             return ContentCoding.unsupported(contentEncoding, uri.getPath());
         }
         Optional<Character> decimal = format.isCsv() ? CsvDialect.declaredDecimal(contentType) : Optional.empty();
+        SheetParameters sheet = SheetRequest.parameters(format, uri.getQueryParameters());
         String reporter = identity.reporter();
         SpooledBody spooled = SpooledBody.spool(body, spooling(format, coding.get(), decimal));
         try {
@@ -159,7 +173,7 @@ public class SubmissionResource {
             }
             boolean async = !dryRun && format.isCsv()
                     && (spooled.lines() - 1 > config.asyncRowThreshold() || respondAsync(prefer));
-            RowSource rows = rows(format, spooled, decimal);
+            RowSource rows = rows(format, spooled, decimal, sheet);
             IntakeResult result = intake.submit(new IntakeRequest(reporter, format.mediaType(), rows, dryRun, async,
                     Optional.ofNullable(idempotencyKey), spooled.sha256(), spooled::delete));
             return answer(result.status(), result.summary(), uri);
@@ -208,11 +222,15 @@ public class SubmissionResource {
         });
     }
 
-    private RowSource rows(BodyFormat format, SpooledBody spooled, Optional<Character> decimal) throws IOException {
+    private RowSource rows(BodyFormat format, SpooledBody spooled, Optional<Character> decimal, SheetParameters sheet)
+            throws IOException {
         if (format == BodyFormat.JSON) {
             return JsonRows.read(spooled.file(), json, validator, config.maxJsonRows());
         }
         Catalogue current = catalogue.current();
+        if (format == BodyFormat.XLSX) {
+            return SheetRequest.rows(spooled.file(), current, sheet, config.xlsx());
+        }
         Set<String> dimensions = current.measures().values().stream().flatMap(m -> m.dimensions().stream())
                 .collect(Collectors.toUnmodifiableSet());
         return CsvRows.open(spooled.file(), format, decimal, new CsvRows.Vocabulary(current.measures().keySet(), dimensions));

@@ -23,14 +23,26 @@ public record Catalogue(Map<String, Measure> measures, Map<String, Map<String, C
 
     /**
      * dimensions: the codelist ids, in the catalogue's order; plausibility: the checks of its rows, null when the
-     * catalogue defines none.
+     * catalogue defines none; unit: as the catalogue writes it ("number", "%").
      */
     public record Measure(String code, UnitKind unitKind, Frequency frequency, List<String> dimensions,
-                          boolean memberStates, Set<String> agencies, Plausibility plausibility) {
+                          boolean memberStates, Set<String> agencies, Plausibility plausibility, String unit) {
+
+        public Measure(String code, UnitKind unitKind, Frequency frequency, List<String> dimensions,
+                       boolean memberStates, Set<String> agencies, Plausibility plausibility) {
+            this(code, unitKind, frequency, dimensions, memberStates, agencies, plausibility, "");
+        }
     }
 
-    /** missing: an OBS_STATUS code saying the value is missing. */
-    public record Code(String code, String parent, boolean missing) {
+    /**
+     * missing: an OBS_STATUS code saying the value is missing. names: what a spreadsheet may call it besides its
+     * code (label, a country's names and ISO codes, a bulletin column header).
+     */
+    public record Code(String code, String parent, boolean missing, List<String> names) {
+
+        public Code(String code, String parent, boolean missing) {
+            this(code, parent, missing, List.of());
+        }
     }
 
     public Optional<Measure> measure(String code) {

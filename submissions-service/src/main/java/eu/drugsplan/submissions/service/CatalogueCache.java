@@ -1,8 +1,10 @@
 package eu.drugsplan.submissions.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import eu.drugsplan.common.rest.Problem;
 import eu.drugsplan.common.rest.ProblemException;
 import eu.drugsplan.contracts.series.Frequency;
+import eu.drugsplan.contracts.tables.PublishedTables;
 import eu.drugsplan.submissions.client.CatalogueClient;
 import eu.drugsplan.submissions.client.CatalogueDtos.CodeDto;
 import eu.drugsplan.submissions.client.CatalogueDtos.CodelistDto;
@@ -13,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.GenericType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -110,7 +113,8 @@ public class CatalogueCache {
                     ? Set.of() : Set.copyOf(m.reporters().agencies());
             byCode.put(m.code(), new Catalogue.Measure(m.code(), Catalogue.UnitKind.valueOf(m.unitKind()),
                     Frequency.valueOf(m.frequency()), List.copyOf(m.dimensions()),
-                    m.reporters() != null && m.reporters().memberStates(), agencies, m.plausibility()));
+                    m.reporters() != null && m.reporters().memberStates(), agencies, m.plausibility(),
+                    m.unit() == null ? "" : m.unit()));
         }
         return Map.copyOf(byCode);
     }
@@ -119,9 +123,42 @@ public class CatalogueCache {
         Map<String, Catalogue.Code> codes = new LinkedHashMap<>();
         for (CodeDto code : list.codes()) {
             boolean missing = code.properties() != null && code.properties().path("missing").asBoolean(false);
-            codes.put(code.code(), new Catalogue.Code(code.code(), code.parent(), missing));
+            codes.put(code.code(), new Catalogue.Code(code.code(), code.parent(), missing, names(list.id(), code)));
         }
         return Map.copyOf(codes);
+    }
+
+    /**
+     * The names a spreadsheet may give a code by: its label and its properties' texts (a country's names and ISO
+     * codes, as the dataset loader reads them; a bulletin column header such as "Males"). A waste-water site is
+     * never named in a published table, so it has none.
+     */
+    private static List<String> names(String codelist, CodeDto code) {
+        List<String> names = new ArrayList<>();
+        if (code.label() != null) {
+            names.add(code.label());
+        }
+        JsonNode properties = code.properties();
+        if (properties == null || !properties.isObject()) {
+            return List.copyOf(names);
+        }
+        if (Catalogue.REF_AREA.equals(codelist)) {
+            if (properties.path("wastewaterSite").asBoolean(false)) {
+                return List.of();
+            }
+            PublishedTables.AREA_NAME_PROPERTIES.forEach(property -> texts(properties.path(property), names));
+        } else {
+            properties.elements().forEachRemaining(value -> texts(value, names));
+        }
+        return List.copyOf(names);
+    }
+
+    private static void texts(JsonNode node, List<String> into) {
+        if (node.isTextual()) {
+            into.add(node.asText());
+        } else if (node.isArray()) {
+            node.forEach(element -> texts(element, into));
+        }
     }
 
     private static Map<String, Catalogue.ReporterKind> reporterKinds(List<ReporterDto> reporters) {

@@ -83,7 +83,7 @@ public final class IntakePipeline {
                         change.status(), change.action() == ObservationAction.DELETE));
                 return;
             }
-            rowConflicts = List.of(Conflict.of(row.pointer(), "row", ConflictCode.DUPLICATE_KEY,
+            rowConflicts = List.of(Conflict.of(row.pointer("row"), "row", ConflictCode.DUPLICATE_KEY,
                     series + " " + row.period()));
         }
         counts.rejected++;

@@ -56,11 +56,11 @@ public final class RowValidator {
         checkDimensions(row, measure, conflicts);
         Optional<ObservationAction> action = action(row.action());
         if (action.isEmpty()) {
-            conflicts.add(Conflict.of(row.pointer(), "action", ConflictCode.ACTION_INVALID, row.action()));
+            conflicts.add(Conflict.of(row.pointer("action"), "action", ConflictCode.ACTION_INVALID, row.action()));
         }
         Catalogue.Code status = catalogue.codes(Catalogue.OBS_STATUS).get(status(row));
         if (status == null) {
-            conflicts.add(Conflict.of(row.pointer(), "status", ConflictCode.STATUS_INVALID, row.status()));
+            conflicts.add(Conflict.of(row.pointer("status"), "status", ConflictCode.STATUS_INVALID, row.status()));
         } else if (action.filter(a -> a == ObservationAction.DELETE).isEmpty()) {
             checkValue(row, measure, status.missing(), conflicts);
         }
@@ -117,33 +117,33 @@ public final class RowValidator {
         if (empty.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Conflict(row.pointer(), "row", ConflictCode.DELETE_WILDCARD_UNSUPPORTED,
+        return Optional.of(new Conflict(row.pointer("row"), "row", ConflictCode.DELETE_WILDCARD_UNSUPPORTED,
                 ConflictCode.DELETE_WILDCARD_UNSUPPORTED.description() + " Left empty: " + String.join(", ", empty) + "."));
     }
 
     private Optional<Catalogue.Measure> checkMeasure(ObservationRow row, List<Conflict> conflicts) {
         if (isBlank(row.measure())) {
-            conflicts.add(Conflict.of(row.pointer(), "measure", ConflictCode.MEASURE_MISSING, row.measure()));
+            conflicts.add(Conflict.of(row.pointer("measure"), "measure", ConflictCode.MEASURE_MISSING, row.measure()));
             return Optional.empty();
         }
         if (!MEASURE.matcher(row.measure()).matches()) {
-            conflicts.add(Conflict.of(row.pointer(), "measure", ConflictCode.MEASURE_INVALID, row.measure()));
+            conflicts.add(Conflict.of(row.pointer("measure"), "measure", ConflictCode.MEASURE_INVALID, row.measure()));
             return Optional.empty();
         }
         Optional<Catalogue.Measure> measure = catalogue.measure(row.measure());
         if (measure.isEmpty()) {
-            conflicts.add(Conflict.of(row.pointer(), "measure", ConflictCode.MEASURE_UNKNOWN, row.measure()));
+            conflicts.add(Conflict.of(row.pointer("measure"), "measure", ConflictCode.MEASURE_UNKNOWN, row.measure()));
         }
         return measure;
     }
 
     private boolean checkArea(ObservationRow row, List<Conflict> conflicts) {
         if (isBlank(row.area())) {
-            conflicts.add(Conflict.of(row.pointer(), "area", ConflictCode.AREA_MISSING, row.area()));
+            conflicts.add(Conflict.of(row.pointer("area"), "area", ConflictCode.AREA_MISSING, row.area()));
         } else if (!CODE.matcher(row.area()).matches()) {
-            conflicts.add(Conflict.of(row.pointer(), "area", ConflictCode.AREA_INVALID, row.area()));
+            conflicts.add(Conflict.of(row.pointer("area"), "area", ConflictCode.AREA_INVALID, row.area()));
         } else if (!catalogue.hasCode(Catalogue.REF_AREA, row.area())) {
-            conflicts.add(Conflict.of(row.pointer(), "area", ConflictCode.AREA_UNKNOWN, row.area()));
+            conflicts.add(Conflict.of(row.pointer("area"), "area", ConflictCode.AREA_UNKNOWN, row.area()));
         } else {
             return true;
         }
@@ -153,13 +153,13 @@ public final class RowValidator {
     private void checkPeriod(ObservationRow row, Optional<Catalogue.Measure> measure, List<Conflict> conflicts) {
         Optional<Period> period = Period.parse(row.period());
         if (period.isEmpty()) {
-            conflicts.add(Conflict.of(row.pointer(), "period", ConflictCode.PERIOD_INVALID, row.period()));
+            conflicts.add(Conflict.of(row.pointer("period"), "period", ConflictCode.PERIOD_INVALID, row.period()));
         } else if (!years.contains(period.get().year())) {
-            conflicts.add(new Conflict(row.pointer(), "period", ConflictCode.PERIOD_OUT_OF_RANGE,
+            conflicts.add(new Conflict(row.pointer("period"), "period", ConflictCode.PERIOD_OUT_OF_RANGE,
                     ConflictCode.PERIOD_OUT_OF_RANGE.description() + " Given: '" + row.period() + "', accepted: "
                             + years.earliestYear() + " to " + years.latestYear() + "."));
         } else if (measure.isPresent() && period.get().frequency() != measure.get().frequency()) {
-            conflicts.add(new Conflict(row.pointer(), "period", ConflictCode.PERIOD_FREQUENCY_MISMATCH,
+            conflicts.add(new Conflict(row.pointer("period"), "period", ConflictCode.PERIOD_FREQUENCY_MISMATCH,
                     ConflictCode.PERIOD_FREQUENCY_MISMATCH.description() + " Given: '" + row.period() + "' ("
                             + period.get().frequency() + "), expected frequency " + measure.get().frequency() + "."));
         }
@@ -170,42 +170,42 @@ public final class RowValidator {
             String field = "dimensions/" + dimension.getKey();
             if (!CODE.matcher(dimension.getKey()).matches() || dimension.getValue() == null
                     || !CODE.matcher(dimension.getValue()).matches()) {
-                conflicts.add(Conflict.of(row.pointer(), field, ConflictCode.DIMENSION_INVALID, dimension.getValue()));
+                conflicts.add(Conflict.of(row.pointer(field), field, ConflictCode.DIMENSION_INVALID, dimension.getValue()));
             } else if (measure.isPresent() && !measure.get().dimensions().contains(dimension.getKey())) {
-                conflicts.add(Conflict.of(row.pointer(), field, ConflictCode.DIMENSION_UNKNOWN, dimension.getKey()));
+                conflicts.add(Conflict.of(row.pointer(field), field, ConflictCode.DIMENSION_UNKNOWN, dimension.getKey()));
             } else if (measure.isPresent() && !catalogue.hasCode(dimension.getKey(), dimension.getValue())) {
-                conflicts.add(Conflict.of(row.pointer(), field, ConflictCode.CODE_UNKNOWN, dimension.getValue()));
+                conflicts.add(Conflict.of(row.pointer(field), field, ConflictCode.CODE_UNKNOWN, dimension.getValue()));
             }
         }
         measure.ifPresent(m -> m.dimensions().stream()
                 .filter(d -> !row.dimensions().containsKey(d))
-                .forEach(d -> conflicts.add(Conflict.of(row.pointer(), "dimensions/" + d, ConflictCode.DIMENSION_MISSING, null))));
+                .forEach(d -> conflicts.add(Conflict.of(row.pointer("dimensions/" + d), "dimensions/" + d, ConflictCode.DIMENSION_MISSING, null))));
     }
 
     private void checkValue(ObservationRow row, Optional<Catalogue.Measure> measure, boolean missingStatus,
                             List<Conflict> conflicts) {
         if (isBlank(row.value())) {
             if (!missingStatus) {
-                conflicts.add(Conflict.of(row.pointer(), "value", ConflictCode.VALUE_MISSING, row.value()));
+                conflicts.add(Conflict.of(row.pointer("value"), "value", ConflictCode.VALUE_MISSING, row.value()));
             }
             return;
         }
         if (row.value().length() > VALUE_CHARS) {
-            conflicts.add(Conflict.of(row.pointer(), "value", ConflictCode.TEXT_TOO_LONG, row.value()));
+            conflicts.add(Conflict.of(row.pointer("value"), "value", ConflictCode.TEXT_TOO_LONG, row.value()));
             return;
         }
         Optional<BigDecimal> value = finiteDecimal(TextLimits.trimBlanks(row.value()));
         if (value.isEmpty()) {
-            conflicts.add(Conflict.of(row.pointer(), "value", ConflictCode.VALUE_NOT_FINITE, row.value()));
+            conflicts.add(Conflict.of(row.pointer("value"), "value", ConflictCode.VALUE_NOT_FINITE, row.value()));
         } else if (!storable(value.get())) {
-            conflicts.add(new Conflict(row.pointer(), "value", ConflictCode.VALUE_OUT_OF_RANGE, "A value must be 0 or"
+            conflicts.add(new Conflict(row.pointer("value"), "value", ConflictCode.VALUE_OUT_OF_RANGE, "A value must be 0 or"
                     + " between 1e-15 and 1e15 in magnitude. Given: '" + row.value() + "'."));
         } else if (measure.isPresent()) {
             Catalogue.UnitKind kind = measure.get().unitKind();
             fitsUnit(value.get(), kind)
                     .or(() -> kind == Catalogue.UnitKind.COUNT && !wholeNumber(TextLimits.trimBlanks(row.value()), value.get())
                             ? Optional.of(ConflictCode.VALUE_NOT_INTEGER) : Optional.empty())
-                    .ifPresent(code -> conflicts.add(new Conflict(row.pointer(), "value", code, code.description()
+                    .ifPresent(code -> conflicts.add(new Conflict(row.pointer("value"), "value", code, code.description()
                             + " Given: " + Conflict.quote(row.value()) + " for a " + kind + " measure.")));
         }
     }
@@ -225,9 +225,9 @@ public final class RowValidator {
     /** A free text: storable characters first, then its length. */
     private static void checkText(ObservationRow row, String field, String text, int max, List<Conflict> conflicts) {
         if (!TextLimits.storable(text)) {
-            conflicts.add(Conflict.of(row.pointer(), field, ConflictCode.TEXT_NOT_ALLOWED, text));
+            conflicts.add(Conflict.of(row.pointer(field), field, ConflictCode.TEXT_NOT_ALLOWED, text));
         } else if (!TextLimits.fits(text, max)) {
-            conflicts.add(new Conflict(row.pointer(), field, ConflictCode.TEXT_TOO_LONG, ConflictCode.TEXT_TOO_LONG
+            conflicts.add(new Conflict(row.pointer(field), field, ConflictCode.TEXT_TOO_LONG, ConflictCode.TEXT_TOO_LONG
                     .description() + " Given: " + text.length() + " characters, at most " + max + "."));
         }
     }
@@ -263,11 +263,11 @@ public final class RowValidator {
 
     private void checkRights(ObservationRow row, Catalogue.Measure measure, boolean areaKnown, List<Conflict> conflicts) {
         if (!rights.maySubmit(measure)) {
-            conflicts.add(Conflict.of(row.pointer(), "measure", ConflictCode.REPORTER_NOT_ALLOWED_MEASURE,
+            conflicts.add(Conflict.of(row.pointer("measure"), "measure", ConflictCode.REPORTER_NOT_ALLOWED_MEASURE,
                     rights.reporter() + " -> " + measure.code()));
         }
         if (areaKnown && !rights.mayReportFor(row.area())) {
-            conflicts.add(Conflict.of(row.pointer(), "area", ConflictCode.REPORTER_NOT_ALLOWED_AREA,
+            conflicts.add(Conflict.of(row.pointer("area"), "area", ConflictCode.REPORTER_NOT_ALLOWED_AREA,
                     rights.reporter() + " -> " + row.area()));
         }
     }

@@ -5,6 +5,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Counts what intake left in the service's own tables, as the relay and the status resource see it. */
 public final class Database {
@@ -37,5 +40,31 @@ public final class Database {
     public static long observationsOf(AgroalDataSource dataSource, String submissionId, String action) {
         return count(dataSource, "select count(*) from outbox_event e, jsonb_array_elements(e.payload::jsonb -> 'observations') o"
                 + " where e.payload like ? and o ->> 'action' = ?", "%\"submissionId\":\"" + submissionId + "\"%", action);
+    }
+
+    /**
+     * The submission's observations in the outbox, each as area|period|dimensions|value|comment (the value as a
+     * plain decimal, so 1.10 and 1.1 read alike), for comparing with what was sent.
+     */
+    public static List<String> observations(AgroalDataSource dataSource, String submissionId) {
+        String sql = "select e.payload::jsonb ->> 'area', o ->> 'period', (e.payload::jsonb -> 'dimensions')::text,"
+                + " o ->> 'value', o ->> 'comment' from outbox_event e,"
+                + " jsonb_array_elements(e.payload::jsonb -> 'observations') o where e.payload like ?";
+        List<String> rows = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, "%\"submissionId\":\"" + submissionId + "\"%");
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    String value = result.getString(4) == null ? null
+                            : new BigDecimal(result.getString(4)).stripTrailingZeros().toPlainString();
+                    rows.add(result.getString(1) + "|" + result.getString(2) + "|" + result.getString(3) + "|"
+                            + value + "|" + result.getString(5));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return rows;
     }
 }

@@ -1,11 +1,11 @@
 package eu.drugsplan.loader;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import eu.drugsplan.contracts.tables.PublishedTables;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -48,7 +48,7 @@ final class CatalogueCodes {
         }
         countryByName.put(normal(id), id);
         countryByName.put(normal(code.path("label").asText()), id);
-        for (String property : List.of("names", "iso2", "iso3", "altCodes")) {
+        for (String property : PublishedTables.AREA_NAME_PROPERTIES) {
             texts(properties.path(property)).forEach(name -> countryByName.putIfAbsent(normal(name), id));
         }
     }
@@ -64,7 +64,7 @@ final class CatalogueCodes {
 
     /** "Austria *", "AUT", "Czech Republic" -> AT, CZ ...; a trailing "*" (a bulletin note) is ignored. */
     Optional<String> country(String name) {
-        return Optional.ofNullable(countryByName.get(normal(name.replace("*", ""))));
+        return Optional.ofNullable(countryByName.get(normal(PublishedTables.areaName(name))));
     }
 
     Optional<String> site(String siteId) {
@@ -128,6 +128,6 @@ final class CatalogueCodes {
     }
 
     private static String normal(String text) {
-        return text.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return PublishedTables.normal(text);
     }
 }

@@ -5,8 +5,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import eu.drugsplan.contracts.tables.PublishedTables;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
@@ -25,8 +24,6 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * @param rows the data rows, each with its row number in the source (1-based, as a spreadsheet shows it)
  */
 record PublishedTable(String id, List<String> title, List<String> header, List<TableRow> rows, List<String> footnotes) {
-
-    private static final Pattern FOOTNOTE = Pattern.compile("^\\((\\d+)\\)\\s*(.*)$", Pattern.DOTALL);
 
     record TableRow(int number, List<String> cells) {
 
@@ -62,11 +59,11 @@ record PublishedTable(String id, List<String> title, List<String> header, List<T
         List<String> footnotes = new ArrayList<>();
         for (TableRow row : raw) {
             String first = row.cell(0);
-            if (FOOTNOTE.matcher(first).matches()) {
+            if (PublishedTables.isFootnote(first)) {
                 footnotes.add(first);
-            } else if (header == null && first.contains(">")) {
-                title = List.of(first.split("\\s*>\\s*"));
-            } else if (header == null && first.equals("Country")) {
+            } else if (header == null && PublishedTables.isTitle(first)) {
+                title = PublishedTables.titleParts(first);
+            } else if (header == null && PublishedTables.isHeader(first)) {
                 header = row.cells();
             } else if (header != null && !first.isEmpty()) {
                 data.add(row);
@@ -86,22 +83,9 @@ record PublishedTable(String id, List<String> title, List<String> header, List<T
         return title.get(index).trim();
     }
 
-    /**
-     * The notes of a country whose name carries a "*": the footnotes that start with its name ("(3) Austria:
-     * ..."), joined, cut to what a comment may hold; the bare pointer when none matches.
-     */
+    /** The notes of a country whose name carries a "*" (see {@link PublishedTables#notesOf}). */
     String notesOf(String countryName) {
-        String name = countryName.replace("*", "").trim();
-        StringBuilder notes = new StringBuilder();
-        for (String footnote : footnotes) {
-            Matcher m = FOOTNOTE.matcher(footnote);
-            if (m.matches() && m.group(2).startsWith(name + ":")) {
-                notes.append(notes.isEmpty() ? "" : " ").append(m.group(2).substring(name.length() + 1).trim());
-            }
-        }
-        String text = id + ": " + (notes.isEmpty() ? "see the table's notes" : notes.toString());
-        // TextLimits.COMMENT of the intake is 1000 characters
-        return text.length() <= 1000 ? text : text.substring(0, 997) + "...";
+        return PublishedTables.notesOf(id, footnotes, countryName);
     }
 
     private static String text(Cell cell) {
