@@ -126,6 +126,6 @@ class XlsxRowsProperties {
         RowValidator validator = new RowValidator(SheetCatalogue.CATALOGUE,
                 ReporterRights.of("AT", SheetCatalogue.CATALOGUE), new PeriodRange(1900, 2027));
         return new IntakePipeline(validator, new ObjectMapper().findAndRegisterModules().writer(), UUID.randomUUID(), "AT", Instant.now(), 1000,
-                1000, 1 << 19, new SubmissionKeys(1000));
+                1000, 1 << 19, new SubmissionKeys(1000), IntakePipeline.WarningCheck.NONE);
     }
 }
