@@ -5,10 +5,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /** Remembers which events were applied, in the transaction that applies them. */
@@ -19,29 +17,6 @@ public class ProcessedEvents {
 
     public ProcessedEvents(EntityManager entityManager) {
         this.entityManager = entityManager;
-    }
-
-    /** The ids among {@code eventIds} that were applied before: one query for a whole batch. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public Set<UUID> alreadyApplied(Collection<UUID> eventIds) {
-        if (eventIds.isEmpty()) {
-            return Set.of();
-        }
-        List<UUID> found = entityManager
-                .createQuery("select p.eventId from ProcessedEvent p where p.eventId in :ids", UUID.class)
-                .setParameter("ids", eventIds)
-                .getResultList();
-        return new HashSet<>(found);
-    }
-
-    /** Records an applied event with its submission; inserts are batched by Hibernate. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void record(UUID eventId, UUID submissionId) {
-        ProcessedEvent processed = new ProcessedEvent();
-        processed.eventId = eventId;
-        processed.submissionId = submissionId;
-        processed.processedAt = Instant.now();
-        entityManager.persist(processed);
     }
 
     /**
