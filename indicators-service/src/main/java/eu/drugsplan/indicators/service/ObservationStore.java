@@ -1,5 +1,6 @@
 package eu.drugsplan.indicators.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.drugsplan.common.event.ObservationEvent;
 import eu.drugsplan.common.event.SeriesPoint;
@@ -8,6 +9,7 @@ import eu.drugsplan.common.outbox.Outbox;
 import eu.drugsplan.common.outbox.TraceContext;
 import eu.drugsplan.indicators.config.IndicatorsConfig;
 import eu.drugsplan.indicators.repository.FailedEvents;
+import eu.drugsplan.indicators.repository.OutboxRows;
 import eu.drugsplan.indicators.repository.ProcessedEvents;
 import eu.drugsplan.indicators.repository.StoreRows.SeriesRow;
 import eu.drugsplan.indicators.repository.StoreSqlException;
@@ -16,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -67,29 +70,43 @@ public class ObservationStore {
             processedEvents.addOutcomes(applied.plan().tally().outcomes(applied.at()));
             // an event replayed from the dead-letter topic and applied now no longer fails its submission
             failedEvents.clear(applied.plan().applied().stream().map(ObservationEvent::eventId).toList());
-            announce(new StoreTables(connection, json), applied, traces);
+            announce(connection, applied, traces);
             return applied.plan().outcomes();
         } catch (SQLException e) {
             throw new StoreSqlException("the batch could not be stored", e);
         }
     }
 
-    /** One series-updated event per changed series, with its observations read in one query. */
-    private void announce(StoreTables tables, SetWiseStore.Applied applied, Map<UUID, String> traces)
+    /**
+     * One series-updated event per changed series, with its observations read in one query, written to the outbox
+     * with one COPY.
+     */
+    private void announce(Connection connection, SetWiseStore.Applied applied, Map<UUID, String> traces)
             throws SQLException {
         Map<Long, Integer> changed = applied.plan().versionsOfSeries();
         if (changed.isEmpty()) {
             return;
         }
-        Map<Long, List<SeriesPoint>> points = tables.points(changed.keySet());
+        Map<Long, List<SeriesPoint>> points = new StoreTables(connection, json).points(changed.keySet());
+        List<OutboxRows.Row> rows = new ArrayList<>(changed.size());
         for (Long id : changed.keySet()) {
             SeriesRow series = applied.series().get(id);
             SeriesUpdatedEvent event = new SeriesUpdatedEvent(SeriesUpdatedEvent.CURRENT_VERSION, UUID.randomUUID(),
                     series.seriesKey(), series.measure(), series.area(), series.dimensions(),
                     applied.dataVersionAfter(id), applied.at(), points.getOrDefault(id, List.of()));
             String trace = traces.get(applied.plan().lastChangeOf(id));
-            outbox.append(config.seriesUpdatedTopic(), series.seriesKey(), event.eventId(), event,
-                    trace != null ? trace : TraceContext.current());
+            rows.add(new OutboxRows.Row(event.eventId(), series.seriesKey(), payload(event),
+                    trace != null ? trace : TraceContext.current()));
+        }
+        new OutboxRows(connection).append(config.seriesUpdatedTopic(), rows, applied.at());
+        outbox.wakeRelayAfterCommit();
+    }
+
+    private String payload(SeriesUpdatedEvent event) {
+        try {
+            return json.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a series-updated event cannot be serialized", e);
         }
     }
 }
