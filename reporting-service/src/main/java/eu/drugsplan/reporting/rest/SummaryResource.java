@@ -118,7 +118,9 @@ public class SummaryResource {
         TrendFilter filter = filters.parse(measure, uri.getQueryParameters(), SeriesScope.HEADLINE);
         PageRequest paging = Paging.parse(page, size, config.summaryMaxPageSize(), "a summary");
         MeasureFacts facts = catalogue.facts(measure);
-        return conditional.answer(request, summaries.versionTag() + "-" + Integer.toHexString(facts.toString().hashCode()),
+        // the tag names the whole question, not only the measure: another page or filter is another answer
+        return conditional.answer(request, summaries.versionTag() + "-"
+                        + Integer.toHexString(Objects.hash(facts.toString(), filter, paging)),
                 () -> summaries.measure(filter, facts, paging));
     }
 
@@ -143,7 +145,7 @@ public class SummaryResource {
                          @Context Request request) {
         String code = filters.codes("area", java.util.List.of(area)).stream().findFirst().orElse(area);
         PageRequest paging = Paging.parse(page, size, config.summaryMaxPageSize(), "a summary");
-        return conditional.answer(request, summaries.versionTag() + "-" + Objects.hash(code),
+        return conditional.answer(request, summaries.versionTag() + "-" + Integer.toHexString(Objects.hash(code, paging)),
                 () -> summaries.area(code, paging));
     }
 }

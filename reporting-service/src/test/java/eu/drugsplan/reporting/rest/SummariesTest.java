@@ -157,4 +157,19 @@ class SummariesTest {
             assertThat(again.body().asString()).isEmpty();
         }
     }
+
+    @Test
+    void another_page_or_filter_of_a_summary_has_another_tag() {
+        // the measure's tag once named the measure alone: page 2 answered 304 to the tag of page 1
+        String first = given().queryParam("size", 1).get(PATH).getHeader("ETag");
+        String second = given().queryParam("size", 1).queryParam("page", 2).get(PATH).getHeader("ETag");
+        String austria = given().queryParam("area", "AT").get(PATH).getHeader("ETag");
+        assertThat(first).isNotBlank();
+        assertThat(List.of(second, austria)).doesNotContain(first);
+        assertThat(given().header("If-None-Match", first).queryParam("size", 1).queryParam("page", 2).get(PATH)
+                .statusCode()).isEqualTo(200);
+        assertThat(given().queryParam("size", 1).get("/api/v1/summaries/areas/AT").getHeader("ETag"))
+                .isNotEqualTo(given().queryParam("size", 1).queryParam("page", 2).get("/api/v1/summaries/areas/AT")
+                        .getHeader("ETag"));
+    }
 }
