@@ -4,16 +4,15 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.drugsplan.submissions.support.CatalogueFixtureResource;
+import eu.drugsplan.submissions.support.PollHourlyGatewayElsewhere;
 import eu.drugsplan.testsupport.JwtKeysResource;
 import eu.drugsplan.testsupport.Tokens;
 import eu.drugsplan.testsupport.TopicProbe;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,17 +21,10 @@ import org.junit.jupiter.api.Test;
  * every submission waited half the poll interval on average before its trend could move.
  */
 @QuarkusTest
-@TestProfile(RelayWakeUpTest.PollHourly.class)
+@TestProfile(PollHourlyGatewayElsewhere.class)
 @WithTestResource(JwtKeysResource.class)
 @WithTestResource(CatalogueFixtureResource.class)
 class RelayWakeUpTest {
-
-    public static class PollHourly implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("outbox.poll-interval", "1h");
-        }
-    }
 
     @Test
     void a_committed_submission_is_published_at_once_without_waiting_for_the_relays_poll() {

@@ -3,10 +3,10 @@ package eu.drugsplan.submissions.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.drugsplan.submissions.support.CatalogueFixtureResource;
+import eu.drugsplan.submissions.support.PollHourlyGatewayElsewhere;
 import eu.drugsplan.testsupport.JwtKeysResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import java.util.Map;
@@ -14,18 +14,10 @@ import org.junit.jupiter.api.Test;
 
 /** X-Forwarded-* headers from an address that is not the trusted proxy change nothing. */
 @QuarkusTest
-@TestProfile(UntrustedForwardingTest.GatewayElsewhere.class)
+@TestProfile(PollHourlyGatewayElsewhere.class)
 @WithTestResource(JwtKeysResource.class)
 @WithTestResource(CatalogueFixtureResource.class)
 class UntrustedForwardingTest {
-
-    /** Only 192.0.2.1 (a documentation address) is trusted; the test client calls from 127.0.0.1. */
-    public static class GatewayElsewhere implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.http.proxy.trusted-proxies", "192.0.2.1");
-        }
-    }
 
     @Test
     void a_caller_that_is_not_the_gateway_cannot_choose_the_location_host() {
