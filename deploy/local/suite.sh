@@ -8,7 +8,8 @@
 # KAFKA_PORT (9092); health and metrics on each service's management port, loopback only:
 # GATEWAY_MANAGEMENT_PORT (9080), INDICATORS_MANAGEMENT_PORT (9081), SUBMISSIONS_MANAGEMENT_PORT (9082),
 # REPORTING_MANAGEMENT_PORT (9083); KEYCLOAK_PORT (8180), KEYCLOAK_MANAGEMENT_PORT (9180, its health).
-# KEYCLOAK=0 leaves Keycloak out: the services then verify the development key of deploy/local/token.sh instead.
+# KEYCLOAK=0 leaves Keycloak out: the services then verify the development key of deploy/local/token.sh instead,
+# and the dashboard offers no sign-in.
 # KEYCLOAK_FRESH=1 drops Keycloak's database first, so the realm file is imported again (an existing realm is kept).
 # Logs in .local/logs/.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -93,6 +94,10 @@ start() {
     keycloak_start dev "$KEYCLOAK_PORT" "$KEYCLOAK_MANAGEMENT_PORT" "$KEYCLOAK_DB"
     JWT_ISSUER="http://127.0.0.1:$KEYCLOAK_PORT/realms/drugsplan"
     JWT_PUBLIC_KEY_LOCATION="$JWT_ISSUER/protocol/openid-connect/certs"
+    # people sign in to the dashboard with the realm's public client (authorization code + PKCE, gateway README,
+    # "Signing in"); the realm accepts the dashboard at 127.0.0.1:8080 and localhost:8080 only
+    export SIGN_IN_ISSUER="$JWT_ISSUER" SIGN_IN_CLIENT_ID=drugsplan-dashboard
+    [ "$GATEWAY_PORT" = 8080 ] || say "WARNING: the realm's dashboard client accepts port 8080 only: signing in to the dashboard on port $GATEWAY_PORT needs its address among the client's redirect URIs and web origins"
   else
     JWT_PUBLIC_KEY_LOCATION="$(dev_keys)/public.pem"
     JWT_ISSUER=${JWT_ISSUER:-https://drugsplan.eu/local}
@@ -110,6 +115,7 @@ start() {
   if [ "$KEYCLOAK" = 1 ]; then
     keycloak_wait_ready dev "$KEYCLOAK_MANAGEMENT_PORT"
     say "identity: Keycloak at http://127.0.0.1:$KEYCLOAK_PORT (realm drugsplan; development-only admin: $KEYCLOAK_ADMIN_USER / $KEYCLOAK_ADMIN_PASSWORD)"
+    say "sign in to the dashboard at http://127.0.0.1:$GATEWAY_PORT/ as a person, e.g. at-focal-point / dev-only-at-focal-point (development only)"
     say "a token for Austria's focal-point system: curl -s -u at-nfp-system:dev-only-at-nfp-system-secret -d grant_type=client_credentials $JWT_ISSUER/protocol/openid-connect/token"
   else
     say "a token for a focal point: deploy/local/token.sh AT submitter"

@@ -27,7 +27,7 @@ function choosersForm(measure, varying, chosen, labels) {
     const select = el('select', { id: 'dim-' + id, name: id },
       [...varying[id]].sort().map(code => el('option', { value: code }, (labels[id] && labels[id][code]) || code)));
     select.value = chosen[id];
-    select.addEventListener('change', () => form.submit());
+    select.addEventListener('change', () => form.requestSubmit());
     form.append(el('label', { for: 'dim-' + id }, id.charAt(0) + id.slice(1).toLowerCase().replace(/_/g, ' ')), select);
   });
   form.append(el('button', { type: 'submit' }, 'Show'));

@@ -161,60 +161,47 @@ async function render() {
   crumbs(params);
 }
 
-// ---------- submissions (reviewers) ----------
+// ---------- moving between views ----------
 
-async function loadSubmissions() {
-  const target = document.getElementById('submissions');
-  const token = sessionStorage.getItem('drugsplan.token');
-  if (!token) {
-    target.replaceChildren(el('p', { class: 'note' }, 'Paste a token to see the latest submissions.'));
-    target.dataset.state = 'signed-out';
-    return;
-  }
-  try {
-    const body = await getJson('/submissions?size=10', token);
-    const list = Array.isArray(body) ? body : (body.submissions || body.items || []);
-    const rows = list.map(s => el('tr', { 'data-submission': s.id || '' }, el('td', {}, s.receivedAt || s.createdAt || ''),
-      el('td', {}, s.reporter || ''), el('td', {}, s.status || ''), num(s.accepted), num(s.rejected)));
-    target.replaceChildren(table('Latest submissions', ['Received', 'Reporter', 'Status', 'Accepted', 'Rejected'], rows));
-    target.dataset.count = String(rows.length);
-    target.dataset.state = 'listed';
-  } catch (error) {
-    target.replaceChildren(el('p', { class: 'error' }, 'Submissions are not available: ' + error.message));
-    target.dataset.state = error.status === 401 || error.status === 403 ? 'refused' : 'unavailable';
-  }
+// A link to another view of this page changes the address and renders the view without loading the page again, so
+// that a person's sign-in (kept in this page's memory only, signin.js) stays; back and forward render too.
+function go(href) {
+  history.pushState(null, '', href);
+  render().then(() => view().focus());
 }
 
-function wireSubmissions() {
-  document.getElementById('token-form').addEventListener('submit', event => {
-    event.preventDefault();
-    const token = document.getElementById('token').value.trim();
-    if (token) {
-      sessionStorage.setItem('drugsplan.token', token);
+function wireNavigation() {
+  document.addEventListener('click', event => {
+    const a = event.target.closest ? event.target.closest('a[href^="?"]') : null;
+    if (!a || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey
+      || event.altKey) {
+      return;
     }
-    document.getElementById('token').value = '';
-    loadSubmissions();
+    event.preventDefault();
+    go(a.getAttribute('href'));
   });
-  document.getElementById('sign-out').addEventListener('click', () => {
-    sessionStorage.removeItem('drugsplan.token');
-    loadSubmissions();
+  // the dimension choosers of a measure are GET forms: the same, with the form's fields as the query
+  document.addEventListener('submit', event => {
+    const form = event.target;
+    if (!form.classList.contains('choosers')) {
+      return;
+    }
+    event.preventDefault();
+    go('?' + new URLSearchParams(new FormData(form)).toString());
   });
-  // a token may also come in the fragment (never sent to a server): /#token=...
-  const fragment = new URLSearchParams(location.hash.slice(1)).get('token');
-  if (fragment) {
-    sessionStorage.setItem('drugsplan.token', fragment);
-    history.replaceState(null, '', location.pathname + location.search);
-  }
+  window.addEventListener('popstate', () => render());
 }
 
 async function start() {
+  // first, so that the provider's answer (?code=...&state=...) leaves the address bar before a view reads it
+  const signedIn = startSignIn();
   try {
     [catalogue.indicators, catalogue.measures] = await Promise.all([getJson('/indicators'), getJson('/measures')]);
   } catch (error) {
     // the views still render from the summaries, with codes for names
   }
-  wireSubmissions();
-  await Promise.all([render(), loadSubmissions()]);
+  wireNavigation();
+  await Promise.all([render(), signedIn]);
   document.body.dataset.ready = 'true';
 }
 

@@ -90,6 +90,11 @@ class KustomizationsTest {
             JsonNode pod = rendered(objects, "Deployment", service).path("spec").path("template").path("spec");
             assertThat(pod.toString()).as(service + " mounts no verification key").doesNotContain("drugsplan-jwt-verification");
         }
+        // people sign in to the dashboard with the same provider, and its public client for the dashboard
+        JsonNode gateway = rendered(objects, "ConfigMap", "gateway-config").path("data");
+        assertThat(gateway.path("SIGN_IN_ISSUER").asText()).isEqualTo(provider.path("data").path("issuer").asText());
+        assertThat(gateway.path("SIGN_IN_CLIENT_ID").asText())
+                .isEqualTo(provider.path("data").path("dashboard-client-id").asText()).isNotBlank();
         assertThat(objects).as("the provider's ConfigMap is configuration of the render only")
                 .noneMatch(o -> o.path("metadata").path("name").asText().equals("openid-provider"));
     }
@@ -108,6 +113,10 @@ class KustomizationsTest {
             assertThat(data.path("JWT_PUBLIC_KEY_LOCATION").asText())
                     .isEqualTo("http://keycloak:" + port + "/realms/" + realm + "/protocol/openid-connect/certs");
         }
+        JsonNode gateway = rendered(objects, "ConfigMap", "gateway-config").path("data");
+        assertThat(gateway.path("SIGN_IN_ISSUER").asText()).as("the browser signs in at the public host")
+                .isEqualTo(host + "/realms/" + realm);
+        assertThat(gateway.path("SIGN_IN_CLIENT_ID").asText()).isEqualTo("drugsplan-dashboard");
         JsonNode ingress = rendered(objects, "Ingress", "keycloak");
         assertThat("https://" + ingress.path("spec").path("rules").get(0).path("host").asText()).isEqualTo(host);
         JsonNode cluster = rendered(objects, "Cluster", "drugsplan-postgres");

@@ -40,6 +40,11 @@ final class DashboardPage {
         return new DashboardPage(browser, millis);
     }
 
+    /** The page the browser shows now, reached by the page's own links and redirects (a sign-in, say). */
+    static DashboardPage current(HeadlessChromium browser) {
+        return new DashboardPage(browser, 0);
+    }
+
     /** An attribute of the view element (data-state, data-series ...), "" when absent. */
     String view(String attribute) throws Exception {
         return browser.evaluate("document.getElementById('view').getAttribute('" + attribute + "') || ''").asText();

@@ -117,15 +117,22 @@ final class HeadlessChromium implements AutoCloseable {
     long waitFor(String expression, Duration timeout) throws Exception {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
+        AssertionError last = null;
         while (System.nanoTime() < deadline) {
-            JsonNode value = call("Runtime.evaluate", Map.of("expression", "Boolean(" + expression + ")",
-                    "returnByValue", true)).path("result").path("value");
-            if (value.asBoolean()) {
-                return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            try {
+                JsonNode value = call("Runtime.evaluate", Map.of("expression", "Boolean(" + expression + ")",
+                        "returnByValue", true)).path("result").path("value");
+                if (value.asBoolean()) {
+                    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+                }
+            } catch (AssertionError navigating) {
+                // a page being left (a sign-in goes to the provider and back) has no context to evaluate in
+                last = navigating;
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("not true within " + timeout + ": " + expression);
+        throw new AssertionError("not true within " + timeout + ": " + expression
+                + (last == null ? "" : " (last error: " + last.getMessage() + ")"));
     }
 
     void screenshot(Path file) throws Exception {

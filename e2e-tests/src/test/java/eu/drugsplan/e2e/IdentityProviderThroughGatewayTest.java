@@ -20,7 +20,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -47,6 +49,12 @@ class IdentityProviderThroughGatewayTest {
     /** Development-only credentials of the realm file (deploy/local/keycloak/drugsplan-realm-dev.json). */
     private static final String AGENCY_CLIENT = "at-nfp-system";
     private static final String AGENCY_SECRET = "dev-only-at-nfp-system-secret";
+    private static final String OTHER_AGENCY_CLIENT = "euda-system";
+    private static final String OTHER_AGENCY_SECRET = "dev-only-euda-system-secret";
+    private static final String DASHBOARD_CLIENT = "drugsplan-dashboard";
+    private static final String FOCAL_POINT = "at-focal-point";
+    private static final String FOCAL_POINT_PASSWORD = "dev-only-at-focal-point";
+    private static final String MEASURE = "PI09.DRUG_INDUCED_DEATHS";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -65,7 +73,12 @@ class IdentityProviderThroughGatewayTest {
         String issuer = keycloak + "/realms/" + REALM;
         suite = Suite.startWithEnvironment(Map.of(
                 "JWT_PUBLIC_KEY_LOCATION", issuer + "/protocol/openid-connect/certs",
-                "JWT_ISSUER", issuer));
+                "JWT_ISSUER", issuer,
+                // people sign in to this gateway's dashboard with the realm's public client; the discovery document
+                // is kept for 2 s only, so that the outage below shows at once
+                "SIGN_IN_ISSUER", issuer,
+                "SIGN_IN_CLIENT_ID", DASHBOARD_CLIENT,
+                "SIGN_IN_CACHE", "2s"));
     }
 
     @AfterAll
@@ -128,6 +141,98 @@ class IdentityProviderThroughGatewayTest {
 
     @Test
     @Order(3)
+    void a_focal_point_signs_in_to_the_dashboard_in_chromium_with_pkce_and_sees_only_its_own_submissions()
+            throws Exception {
+        String gateway = suite.gatewayUrl();
+        String adminToken = adminToken();
+        allowDashboardAddress(adminToken, gateway);
+        // the provider refuses a code request of the dashboard without PKCE S256, so the page cannot do without it
+        assertThat(authorizationRedirect(gateway, Map.of())).as("no code_challenge")
+                .contains("error=invalid_request").doesNotContain("code=");
+        assertThat(authorizationRedirect(gateway, Map.of("code_challenge", "plain-challenge-of-43-characters-at-least-x",
+                "code_challenge_method", "plain"))).as("plain PKCE").contains("error=invalid_request");
+
+        // a revision of Austria's stored 2015 value draws a warning; an agency's submission is not Austria's
+        String austria = clientCredentialsToken(AGENCY_CLIENT, AGENCY_SECRET);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() ->
+                given().baseUri(gateway).queryParam("area", "AT").get("/api/v1/data/" + MEASURE)
+                        .then().extract().jsonPath().getList("series.observations.period").toString().contains("2015"));
+        String revision = submit(austria, "2015", 140);
+        given().baseUri(gateway).auth().oauth2(austria).get("/api/v1/submissions/" + revision)
+                .then().statusCode(200).body("warnings.code", org.hamcrest.Matchers.hasItem("REVISION"));
+        String agencys = given().baseUri(gateway).auth().oauth2(clientCredentialsToken(OTHER_AGENCY_CLIENT, OTHER_AGENCY_SECRET))
+                .contentType(ContentType.JSON).body("""
+                        {"observations": [{"measure": "%s", "area": "DE", "period": "2015", "dimensions": {"SEX": "M", "AGE": "TOTAL"}, "value": 1010}]}"""
+                        .formatted(MEASURE))
+                .post("/api/v1/submissions").then().statusCode(201).body("reporter", equalTo("EUDA")).extract().path("id");
+
+        String view = gateway + "/?indicator=PI09";
+        try (HeadlessChromium browser = HeadlessChromium.start(1280, 900)) {
+            DashboardPage signedOut = DashboardPage.open(browser, view, Duration.ofSeconds(60));
+            browser.waitFor(account("signed-out") + " && !document.getElementById('sign-in').hidden", Duration.ofSeconds(20));
+            signedOut.screenshot("sign-in-signed-out");
+            assertThat(signedOut.seriousAccessibilityViolations()).as("axe-core, signed out").isEmpty();
+
+            // the page sends the browser to Keycloak's login form; the person types name and password there
+            browser.evaluate("window.leftByTheTest = true; document.getElementById('sign-in').click(); true");
+            browser.waitFor("location.origin === '" + keycloak + "' && document.getElementById('username') !== null",
+                    Duration.ofSeconds(30));
+            String authorization = browser.evaluate("location.href").asText();
+            assertThat(authorization).contains("code_challenge_method=S256", "code_challenge=", "state=", "nonce=",
+                    "client_id=" + DASHBOARD_CLIENT);
+            logIn(browser);
+
+            // back on the dashboard, in the view it left; the code and state are gone from the address bar
+            browser.waitFor("location.origin === '" + gateway + "' && " + account("signed-in")
+                    + " && document.getElementById('submissions').dataset.state === 'listed'", Duration.ofSeconds(60));
+            DashboardPage signedIn = DashboardPage.current(browser);
+            assertThat(browser.evaluate("location.href").asText()).isEqualTo(view);
+            assertThat(signedIn.text("[data-claim='name']")).isEqualTo("Austrian focal point");
+            assertThat(signedIn.text("[data-claim='reporter']")).isEqualTo("AT");
+            assertThat(signedIn.text("[data-claim='roles']")).isEqualTo("submitter");
+            assertThat(signedIn.text("#submissions-title")).isEqualTo("My submissions (AT)");
+            // the token was accepted by the gateway and submissions-service: Austria's submissions only
+            List<String> ids = strings(browser.evaluate("[...document.querySelectorAll('tr[data-submission]')]"
+                    + ".map(r => r.dataset.submission)"));
+            List<String> reporters = strings(browser.evaluate("[...document.querySelectorAll('tr[data-submission]')]"
+                    + ".map(r => r.dataset.reporter)"));
+            assertThat(ids).contains(revision).doesNotContain(agencys).hasSizeGreaterThanOrEqualTo(3);
+            assertThat(reporters).containsOnly("AT");
+            assertThat(signedIn.count("tr[data-submission='" + revision + "'] [data-warning='REVISION']")).isOne();
+            // no token in any storage of the page (only what the page keeps in memory)
+            String storage = browser.evaluate("JSON.stringify(Object.assign({}, localStorage)) + "
+                    + "JSON.stringify(Object.assign({}, sessionStorage))").asText();
+            assertThat(storage).doesNotContain("eyJ").doesNotContain("access_token");
+            assertThat(browser.evaluate("localStorage.length").asInt()).isZero();
+            signedIn.screenshot("sign-in-signed-in");
+            assertThat(signedIn.seriousAccessibilityViolations()).as("axe-core, signed in").isEmpty();
+
+            // an expired token is renewed with the refresh token at the provider, and the list still loads
+            assertThat(browser.evaluate("(async () => { const before = signIn.session.accessToken; "
+                    + "signIn.session.expiresAt = 0; await showSubmissions(); return before !== signIn.session.accessToken "
+                    + "&& document.getElementById('submissions').dataset.state === 'listed'; })()").asBoolean())
+                    .as("renewed").isTrue();
+
+            // a reload loses the token in memory: the page asks the provider again, without a prompt
+            browser.evaluate("window.leftByTheTest = true");
+            browser.open(gateway + "/?measure=" + MEASURE);
+            browser.waitFor("!window.leftByTheTest && location.origin === '" + gateway + "' && " + account("signed-in")
+                    + " && document.getElementById('submissions').dataset.state === 'listed'", Duration.ofSeconds(60));
+            assertThat(browser.evaluate("location.search").asText()).isEqualTo("?measure=" + MEASURE);
+
+            // signing out ends the provider's session too: the next sign-in asks for the password again
+            browser.evaluate("window.leftByTheTest = true; document.getElementById('sign-out').click(); true");
+            browser.waitFor("!window.leftByTheTest && location.origin === '" + gateway + "' && " + account("signed-out"),
+                    Duration.ofSeconds(30));
+            assertThat(browser.evaluate("document.querySelectorAll('tr[data-submission]').length").asInt()).isZero();
+            browser.evaluate("window.leftByTheTest = true; document.getElementById('sign-in').click(); true");
+            browser.waitFor("location.origin === '" + keycloak + "' && document.getElementById('password') !== null",
+                    Duration.ofSeconds(30));
+        }
+    }
+
+    @Test
+    @Order(4)
     void with_the_provider_stopped_tokens_it_issued_still_verify_from_the_cached_keys() throws Exception {
         stopProvider();
         assertThatThrownBy(() -> tokenResponse(AGENCY_CLIENT, AGENCY_SECRET))
@@ -139,6 +244,71 @@ class IdentityProviderThroughGatewayTest {
         // a token the cached keys cannot verify is still refused, as a 401 and not an error of the gateway
         given().baseUri(suite.gatewayUrl()).auth().oauth2(forgedKeyId(tokenAfterRotation)).get("/api/v1/submissions")
                 .then().statusCode(401).contentType("application/problem+json");
+
+        // signing in fails with a clear answer, and the page says so instead of sending people to a dead provider
+        Thread.sleep(2_500); // the gateway's copy of the discovery document (SIGN_IN_CACHE) has expired
+        given().baseUri(suite.gatewayUrl()).get("/sign-in.json")
+                .then().statusCode(503).contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.endsWith("/sign-in-unavailable"))
+                .body("detail", org.hamcrest.Matchers.containsString("does not answer"));
+        try (HeadlessChromium browser = HeadlessChromium.start(1280, 900)) {
+            DashboardPage page = DashboardPage.open(browser, suite.gatewayUrl() + "/?indicator=PI09", Duration.ofSeconds(60));
+            assertThat(page.evaluate("document.getElementById('account').dataset.signIn").asText()).isEqualTo("unavailable");
+            assertThat(page.text("#sign-in-status")).contains("Signing in is not possible now", "Published data stays readable");
+            assertThat(page.view("data-state")).as("the published data still renders").isEqualTo("rendered");
+            page.screenshot("sign-in-provider-down");
+            assertThat(page.seriousAccessibilityViolations()).as("axe-core, provider down").isEmpty();
+        }
+    }
+
+    private static String account(String state) {
+        return "document.getElementById('account').dataset.signIn === '" + state + "'";
+    }
+
+    private static void logIn(HeadlessChromium browser) throws Exception {
+        browser.evaluate("document.getElementById('username').value = '" + FOCAL_POINT + "'; "
+                + "document.getElementById('password').value = '" + FOCAL_POINT_PASSWORD + "'; "
+                + "document.getElementById('kc-login').click(); true");
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(v -> out.add(v.asText()));
+        return out;
+    }
+
+    /**
+     * The realm trusts the local suite's dashboard at 127.0.0.1:8080 (suite.sh); this suite's gateway listens on a
+     * free port, so the test adds its address to the public client, as an administrator does for a new dashboard
+     * address: a redirect URI, a web origin (Keycloak's CORS for the token endpoint) and a post-logout redirect.
+     */
+    private static void allowDashboardAddress(String adminToken, String gateway) throws Exception {
+        JsonNode clients = adminGet(adminToken, "/admin/realms/" + REALM + "/clients?clientId=" + DASHBOARD_CLIENT);
+        com.fasterxml.jackson.databind.node.ObjectNode client = (com.fasterxml.jackson.databind.node.ObjectNode) clients.get(0);
+        ((com.fasterxml.jackson.databind.node.ArrayNode) client.get("redirectUris")).add(gateway + "/*");
+        ((com.fasterxml.jackson.databind.node.ArrayNode) client.get("webOrigins")).add(gateway);
+        com.fasterxml.jackson.databind.node.ObjectNode attributes = (com.fasterxml.jackson.databind.node.ObjectNode) client.get("attributes");
+        attributes.put("post.logout.redirect.uris", attributes.path("post.logout.redirect.uris").asText() + "##" + gateway + "/*");
+        HttpResponse<String> updated = HTTP.send(HttpRequest.newBuilder(
+                        URI.create(keycloak + "/admin/realms/" + REALM + "/clients/" + client.get("id").asText()))
+                .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(client))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(updated.statusCode()).as(updated.body()).isEqualTo(204);
+    }
+
+    /** Where the provider sends the browser for a code request of the dashboard with these extra parameters. */
+    private static String authorizationRedirect(String gateway, Map<String, String> extra) throws Exception {
+        Map<String, String> parameters = new java.util.LinkedHashMap<>(Map.of("response_type", "code",
+                "client_id", DASHBOARD_CLIENT, "redirect_uri", gateway + "/", "scope", "openid", "state", "s1"));
+        parameters.putAll(extra);
+        String query = parameters.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(keycloak + "/realms/" + REALM
+                + "/protocol/openid-connect/auth?" + query)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(302);
+        return response.headers().firstValue("Location").orElseThrow();
     }
 
     private static String submit(String token, String period, int value) {

@@ -36,6 +36,8 @@ public interface GatewayConfig {
 
     Isolation isolation();
 
+    SignIn signIn();
+
     interface Backends {
         URI indicators();
 
@@ -148,5 +150,29 @@ public interface GatewayConfig {
         /** The Retry-After (seconds) of a refusal for a limit above or a busy pool. */
         @WithDefault("2")
         int retryAfter();
+    }
+
+    /**
+     * People signing in to the dashboard (authorization-code flow with PKCE, run by the page itself): the OpenID
+     * Connect provider's issuer and the dashboard's public client. Without both, sign-in is not offered.
+     */
+    interface SignIn {
+        /** The issuer exactly as the provider writes it in {@code iss}; its discovery document is read from it. */
+        Optional<URI> issuer();
+
+        /** The public client the dashboard signs in with (no secret: it runs in the browser). */
+        Optional<String> clientId();
+
+        /** The scopes the dashboard asks for. */
+        @WithDefault("openid profile")
+        String scope();
+
+        /** How long a fetched discovery document is kept before the provider is asked again. */
+        @WithDefault("60s")
+        Duration cacheFor();
+
+        /** How long the provider may take to hand over its discovery document. */
+        @WithDefault("3s")
+        Duration fetchTimeout();
     }
 }

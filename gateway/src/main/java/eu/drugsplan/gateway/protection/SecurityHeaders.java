@@ -1,6 +1,7 @@
 package eu.drugsplan.gateway.protection;
 
 import eu.drugsplan.gateway.config.GatewayConfig;
+import eu.drugsplan.gateway.signin.SignInProvider;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.ext.web.RoutingContext;
@@ -9,15 +10,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * Security headers on every answer, the proxied ones included (set when the headers go out, so a backend's
  * answer cannot drop them). The Content-Security-Policy is left off the /q/ tool pages (Swagger UI needs
- * inline script); the dashboard and the API get the strict one.
+ * inline script); the dashboard and the API get the strict one. With sign-in configured, its connect-src also
+ * names the provider's token endpoint (that one URL, not the provider's host), where the dashboard exchanges its
+ * authorization code and renews its token; until the gateway has read the provider's discovery document it names
+ * nothing more, and sign-in is not offered either.
  */
 @ApplicationScoped
 public class SecurityHeaders implements Handler<RoutingContext> {
 
     private final GatewayConfig.Headers config;
+    private final SignInProvider signIn;
 
-    public SecurityHeaders(GatewayConfig gateway) {
+    public SecurityHeaders(GatewayConfig gateway, SignInProvider signIn) {
         this.config = gateway.headers();
+        this.signIn = signIn;
     }
 
     @Override
@@ -29,11 +35,34 @@ public class SecurityHeaders implements Handler<RoutingContext> {
             headers.set("X-Frame-Options", "DENY");
             headers.set("Referrer-Policy", config.referrerPolicy());
             if (!toolPage) {
-                headers.set("Content-Security-Policy", config.contentSecurityPolicy());
+                headers.set("Content-Security-Policy", signIn.tokenEndpoint()
+                        .map(token -> withConnectSource(config.contentSecurityPolicy(), token))
+                        .orElse(config.contentSecurityPolicy()));
             }
             config.strictTransportSecurity().filter(s -> !s.isBlank())
                     .ifPresent(value -> headers.set("Strict-Transport-Security", value));
         });
         context.next();
+    }
+
+    /** The policy with one more source in its connect-src (added as {@code connect-src 'self' <source>} if absent). */
+    static String withConnectSource(String policy, String source) {
+        StringBuilder out = new StringBuilder();
+        boolean found = false;
+        for (String directive : policy.split(";")) {
+            String trimmed = directive.trim();
+            if (trimmed.isEmpty()) {
+                continue;
+            }
+            if (trimmed.toLowerCase(java.util.Locale.ROOT).startsWith("connect-src")) {
+                trimmed = trimmed + " " + source;
+                found = true;
+            }
+            out.append(out.isEmpty() ? "" : "; ").append(trimmed);
+        }
+        if (!found) {
+            out.append(out.isEmpty() ? "" : "; ").append("connect-src 'self' ").append(source);
+        }
+        return out.toString();
     }
 }

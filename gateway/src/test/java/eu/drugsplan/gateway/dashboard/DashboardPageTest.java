@@ -23,12 +23,23 @@ class DashboardPageTest {
                 .body(containsString("<script src=\"/_static/echarts/6.0.0/dist/echarts.min.js\""))
                 .body(containsString("<script src=\"/dashboard.js\""));
         for (String script : new String[] {"/dashboard-format.js", "/dashboard-ui.js", "/dashboard-views.js",
-                "/dashboard.js"}) {
+                "/signin.js", "/dashboard.js"}) {
             given().get(script).then().statusCode(200).contentType(containsString("javascript"));
         }
         // the views read the summaries through the public API
         given().get("/dashboard-ui.js").then().body(containsString("/api/v1"));
         given().get("/dashboard-views.js").then().body(containsString("/summaries/measures/"));
+    }
+
+    @Test
+    void without_a_sign_in_provider_the_page_learns_that_sign_in_is_not_offered_and_connects_to_itself_only() {
+        given().get("/sign-in.json").then().statusCode(200).body("enabled", org.hamcrest.Matchers.equalTo(false))
+                .body("detail", containsString("SIGN_IN_ISSUER"));
+        given().get("/").then().header("Content-Security-Policy", containsString("connect-src 'self';"));
+        // no token is pasted anywhere any more: the page signs in with the provider (signin.js)
+        given().get("/").then().body(org.hamcrest.Matchers.not(containsString("Bearer token")));
+        given().get("/signin.js").then().body(containsString("code_challenge_method: 'S256'"))
+                .body(org.hamcrest.Matchers.not(containsString("localStorage")));
     }
 
     @Test

@@ -34,4 +34,13 @@ public class GatewayWithBackends implements QuarkusTestProfile {
             return Map.of("gateway.rate-limit.requests", "3", "gateway.rate-limit.period", "1m");
         }
     }
+
+    /** People may sign in to the dashboard, with the stand-in provider of OidcProviderStub. */
+    public static class WithSignIn extends GatewayWithBackends {
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(EchoBackends.class), new TestResourceEntry(JwtKeysResource.class),
+                    new TestResourceEntry(OidcProviderStub.class));
+        }
+    }
 }
