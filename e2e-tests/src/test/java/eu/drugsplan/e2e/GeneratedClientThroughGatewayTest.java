@@ -8,7 +8,9 @@ import static org.awaitility.Awaitility.await;
 import eu.drugsplan.client.ApiClient;
 import eu.drugsplan.client.ApiException;
 import eu.drugsplan.client.ApiResponse;
+import eu.drugsplan.client.api.CatalogueApi;
 import eu.drugsplan.client.api.DataApi;
+import eu.drugsplan.client.api.SdmxApi;
 import eu.drugsplan.client.api.SubmissionsApi;
 import eu.drugsplan.client.api.TrendsApi;
 import eu.drugsplan.client.model.DataView;
@@ -22,8 +24,11 @@ import eu.drugsplan.client.model.SubmissionStatusView;
 import eu.drugsplan.client.model.SubmissionSummary;
 import eu.drugsplan.client.model.TrendView;
 import eu.drugsplan.client.model.TrendsView;
+import eu.drugsplan.testsupport.SdmxRoutes;
 import eu.drugsplan.testsupport.Tokens;
+import java.io.File;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +76,7 @@ class GeneratedClientThroughGatewayTest {
         SubmissionRequest request = new SubmissionRequest().observations(List.of(
                 deaths("2015", 6), deaths("2016", 8), deaths("2017", 9), deaths("2018", 12)));
 
-        ApiResponse<SubmissionSummary> answer = submissions.postSubmissionsWithHttpInfo(request, null, null, null);
+        ApiResponse<SubmissionSummary> answer = submissions.postSubmissionsWithHttpInfo(request, null, null, null, null, null);
 
         assertThat(answer.getStatusCode()).isEqualTo(201);
         SubmissionSummary summary = answer.getData();
@@ -111,6 +116,27 @@ class GeneratedClientThroughGatewayTest {
         assertThat(trend.getSenSlope().getSlope()).isCloseTo(2.0, within(1e-9));
     }
 
+    @Test
+    void the_generated_client_reads_the_sdmx_routes_and_the_template_as_downloads_and_gets_sdmx_errors() throws Exception {
+        SdmxApi sdmx = new SdmxApi(client(null));
+        // an SDMX message is a download (format: binary), whatever format the route answers in
+        File flow = sdmx.getSdmx21Dataflow("DRUGS_PLAN", SdmxRoutes.FLOW, "1.0", null, null, null);
+        assertThat(Files.readString(flow.toPath())).contains("Dataflow", "id=\"" + SdmxRoutes.FLOW + "\"");
+        File codes = sdmx.getSdmx30StructureItems("codelist", "DRUGS_PLAN", "CL_SEX", "1.0.0", "M", null, null, null);
+        assertThat(Files.readString(codes.toPath())).contains("CL_SEX", "isPartial");
+
+        assertThatThrownBy(() -> sdmx.getSdmx21Dataflow("DRUGS_PLAN", "NO_SUCH_FLOW", "1.0", null, null, null))
+                .isInstanceOfSatisfying(ApiException.class, refused -> {
+                    assertThat(refused.getCode()).isEqualTo(404);
+                    assertThat(SdmxRoutes.isSdmxError(refused.getResponseHeaders().firstValue("content-type").orElse(""),
+                            refused.getResponseBody())).as(refused.getResponseBody()).isTrue();
+                });
+
+        File template = new CatalogueApi(client(null)).getMeasuresByCodeTemplateXlsx(MEASURE);
+        byte[] workbook = Files.readAllBytes(template.toPath());
+        assertThat(new String(workbook, 0, 2, java.nio.charset.StandardCharsets.ISO_8859_1)).as("a zip").isEqualTo("PK");
+    }
+
     private static TrendView latestTrend(TrendsView view) {
         return view.getTrends().stream().filter(t -> DIMENSIONS.equals(t.getDimensions())).findFirst().orElse(null);
     }
@@ -120,7 +146,7 @@ class GeneratedClientThroughGatewayTest {
         SubmissionsApi submissions = new SubmissionsApi(client(Tokens.forReporter(AREA, "reader")));
         SubmissionRequest request = new SubmissionRequest().observations(List.of(deaths("2019", 13)));
 
-        assertThatThrownBy(() -> submissions.postSubmissions(request, null, null, null))
+        assertThatThrownBy(() -> submissions.postSubmissions(request, null, null, null, null, null))
                 .isInstanceOfSatisfying(ApiException.class, refused -> {
                     assertThat(refused.getCode()).isEqualTo(403);
                     assertThat(refused.getResponseBody()).contains("\"status\":403");

@@ -9,6 +9,7 @@ import eu.drugsplan.e2e.GeneratedSubmission.Format;
 import eu.drugsplan.e2e.GeneratedSubmission.Row;
 import eu.drugsplan.e2e.RequestGenerators.Route;
 import eu.drugsplan.e2e.RequestGenerators.Spelling;
+import eu.drugsplan.testsupport.SdmxRoutes;
 import eu.drugsplan.testsupport.Tokens;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -494,6 +495,12 @@ class GeneratedRequestsThroughGatewayTest {
         assertThat(answer.status()).as("%s answered %s", request, answer).isLessThan(500);
         assertThat(answer.text()).as("no stack trace leaks from %s", request).doesNotContain("\tat ", ".java:", "Exception");
         if (answer.status() >= 400 && answer.status() != 406 && !refusedByQuarkusBeforeAnyRoute(request, answer)) {
+            if (SdmxRoutes.isSdmx(request.target()) && !answer.contentType().startsWith("application/problem+json")) {
+                // an SDMX route refuses with an SDMX error message; the gateway's own refusals there stay problems
+                assertThat(SdmxRoutes.isSdmxError(answer.contentType(), answer.text()))
+                        .as("%s answered %s: an SDMX error message", request, answer).isTrue();
+                return;
+            }
             assertThat(answer.contentType()).as("%s answered %s", request, answer).startsWith("application/problem+json");
         }
     }

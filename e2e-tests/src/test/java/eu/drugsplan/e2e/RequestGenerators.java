@@ -1,5 +1,6 @@
 package eu.drugsplan.e2e;
 
+import eu.drugsplan.testsupport.SdmxRoutes;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -13,8 +14,8 @@ import net.jqwik.api.Tuple;
 
 /**
  * Generators of requests other than submission bodies: the routes of the public OpenAPI document filled with
- * sample values, other spellings of their paths, query parameters and headers as clients and attackers send
- * them.
+ * sample values (the SDMX routes with values valid for their templates, {@link SdmxRoutes}), other spellings of
+ * their paths, query parameters and headers as clients and attackers send them.
  */
 final class RequestGenerators {
 
@@ -61,6 +62,9 @@ final class RequestGenerators {
     }
 
     private Route concrete(String method, String template) {
+        if (SdmxRoutes.isSdmx(template)) {
+            return new Route(method, SdmxRoutes.concrete(template, area), "");
+        }
         String path = template.replace("/codelists/{id}", "/codelists/SEX")
                 .replace("/indicators/{code}", "/indicators/PI09")
                 .replace("/measures/{code}", "/measures/" + MEASURE)
@@ -159,7 +163,8 @@ final class RequestGenerators {
     Arbitrary<RawHttp.Request> read() {
         Arbitrary<String> target = Combinators.combine(route().filter(r -> r.method().equals("GET")), pathValue(), query())
                 .as((route, value, query) -> {
-                    String path = route.path().replace(MEASURE + "/" + area + ".M.TOTAL", MEASURE + "/" + value)
+                    // a series key: of /api/v1/data/{measure}/{key} and of the SDMX data and availability routes
+                    String path = route.path().replace("/" + area + ".M.TOTAL", "/" + value)
                             .replace("/codelists/SEX", "/codelists/" + value).replace("/indicators/PI09", "/indicators/" + value)
                             .replace("/measures/" + MEASURE, "/measures/" + value);
                     return query.isEmpty() ? path : path + "?" + query;
@@ -185,12 +190,15 @@ final class RequestGenerators {
         Arbitrary<String> name = Arbitraries.frequencyOf(
                 Tuple.of(6, Arbitraries.of("area", "startPeriod", "endPeriod", "lastNObservations", "updatedAfter", "asOf",
                         "includeHistory", "measure", "period", "SEX", "AGE", "SUBSTANCE", "page", "size", "status", "from",
-                        "to", "reporter", "format", "dimensionAtObservation", "detail")),
+                        "to", "reporter", "format", "dimensionAtObservation", "detail", "firstNObservations",
+                        "references", "attributes", "measures", "c[SEX]", "c[TIME_PERIOD]", "c[X]", "c")),
                 Tuple.of(1, text().map(RequestGenerators::encode)));
         Arbitrary<String> value = Arbitraries.frequencyOf(
                 Tuple.of(4, Arbitraries.of(area, area + ",MT", ",,", "2016", "2016-Q1", "2016-03", "2016-W05", "2016-02-30",
                         "0000", "9999", "99999999999", "-1", "0", "1", "2147483648", "1e3", "NaN", "true", "false", "maybe",
-                        "2026-01-01T00:00:00Z", "yesterday", MEASURE, "M", "TOTAL", "", "1900", "2100")),
+                        "2026-01-01T00:00:00Z", "yesterday", MEASURE, "M", "TOTAL", "", "1900", "2100", "ge:2016+le:2018",
+                        "ne:2016", "M,F", "serieskeysonly", "nodata", "referencepartial", "children", "AllDimensions",
+                        "SEX", "none", "structurespecificdata", "csvfile", "sdmx-json", "sdmx-ml")),
                 Tuple.of(2, text().map(RequestGenerators::encode)),
                 Tuple.of(1, Arbitraries.of("%00", "%ff", "%C3%28", "a%26b%3Dc", "%", "%%", "+", "[]", "{}")));
         Arbitrary<String> pair = Combinators.combine(name, value, Arbitraries.of(true, true, true, false))
@@ -203,7 +211,11 @@ final class RequestGenerators {
                 Tuple.of(3, Arbitraries.of("application/json", "text/csv", "application/vnd.sdmx.data+json;version=2.0.0",
                         "application/vnd.sdmx.data+csv;version=2.0.0", "application/vnd.sdmx.data+csv", "application/xml",
                         "*/*", "text/*;q=0.5, application/json;q=0.1", "application/json;q=0", "text/event-stream", "",
-                        "garbage", "application/json;version=\"", "*/*;q=abc").map(v -> Tuple.of("Accept", v))),
+                        "garbage", "application/json;version=\"", "*/*;q=abc", "application/vnd.sdmx.structure+xml;version=2.1",
+                        "application/vnd.sdmx.structure+json;version=1.0.0", "application/vnd.sdmx.genericdata+xml;version=2.1",
+                        "application/vnd.sdmx.structurespecifictimeseriesdata+xml;version=2.1",
+                        "application/vnd.sdmx.data+csv;version=2.0.0;labels=both;timeFormat=normalized;keys=series",
+                        "application/vnd.sdmx.data+csv;version=2.0.0;labels=x", "text/xml").map(v -> Tuple.of("Accept", v))),
                 Tuple.of(1, Arbitraries.of("\"x\"", "*", "W/\"1\"", "\"", "\"" + "a".repeat(5000) + "\"").map(v -> Tuple.of("If-None-Match", v))),
                 Tuple.of(1, Arbitraries.of("Mon, 01 Jan 1900 00:00:00 GMT", "yesterday", "").map(v -> Tuple.of("If-Modified-Since", v))),
                 Tuple.of(1, Arbitraries.of("abc", "a".repeat(500), "../x", "a b", "\"quoted\"").map(v -> Tuple.of("X-Request-Id", v))),

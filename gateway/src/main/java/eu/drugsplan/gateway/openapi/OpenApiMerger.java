@@ -56,7 +56,9 @@ public class OpenApiMerger {
                 `reporter` claim (a Member State or agency code) and roles in `groups` (`submitter`, `reviewer`, \
                 `reader`, `admin`). Reading published data is open unless the deployment requires `reader`.
 
-                Errors are RFC 9457 problem documents (`application/problem+json`).""");
+                Errors are RFC 9457 problem documents (`application/problem+json`), except on the SDMX REST \
+                routes (`/sdmx/2.1`, `/sdmx/3.0`), which answer SDMX error messages as SDMX REST specifies; the \
+                gateway's own refusals (401, 429, 503, 504, an ambiguous path) are problem documents there too.""");
         info.putObject("license").put("name", "EUPL-1.2").put("identifier", "EUPL-1.2");
         merged.putArray("security");
         ArrayNode tags = merged.putArray("tags");

@@ -26,6 +26,14 @@ class SdmxKeyPathTest {
             "/sdmx/2.1/dataflow/all/..                        | none",
             "/sdmx/3.0/data/dataflow/A/F/..                   | none",
             "/api/v1/data/F/..                                | none",
+            // more segments after the dots than a key may have there: a dot segment, not a key
+            "/sdmx/3.0/data/dataflow/A/F/1.0.0/./KEY          | none",
+            "/sdmx/3.0/data/dataflow/A/F/1.0.0/../KEY         | none",
+            "/sdmx/3.0/availability/dataflow/A/F/1.0.0/./K/C  | none",
+            "/sdmx/2.1/data/F/./KEY/all                       | none",
+            "/sdmx/2.1/data/F/../all//                        | none",
+            "/sdmx/2.1/availableconstraint/F/./K/all/SEX      | none",
+            "/sdmx/3.0/data/dataflow/A/F/1.0.0/./             | /sdmx/3.0/data/dataflow/A/F/1.0.0/*.*/",
             "http://host/sdmx/2.1/data/F/..                   | none"})
     void a_dot_only_key_is_written_with_a_star_for_every_part(String target, String explicit) {
         assertThat(SdmxKeyPath.explicit(target)).isEqualTo(explicit);

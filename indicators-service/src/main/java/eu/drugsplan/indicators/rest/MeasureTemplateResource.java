@@ -41,8 +41,7 @@ public class MeasureTemplateResource {
 
     @GET
     @Produces(XLSX)
-    // hidden until api/openapi.json is regenerated with the services running (deploy/local/openapi-snapshot.sh)
-    @Operation(hidden = true, summary = "An xlsx template for one measure: the wide layout the submissions intake reads (header block,"
+    @Operation(summary = "An xlsx template for one measure: the wide layout the submissions intake reads (header block,"
             + " one column per period, a row per country); dimension codes given as query parameters (SEX=M) are"
             + " filled in, the others are left to fill in. Post it back unchanged to /api/v1/submissions.")
     @APIResponse(responseCode = "200", description = "The template", content = @Content(mediaType = XLSX,

@@ -11,6 +11,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * not to serve is a 501 (SDMX REST: "all SDMX web services should implement all the standard interfaces, even if
  * their only function is to return this error message"), anything else a 404, both as SDMX error messages and
  * never the framework's HTML page. docs/sdmx.md lists which resource is which.
+ * <p>
+ * Hidden from the OpenAPI document (besides the package not being scanned, see META-INF/openapi.yaml): a catch-all
+ * {@code /sdmx/{rest}} is no route of SDMX REST, and described it would tell clients and the route generators of the
+ * tests that any path under /sdmx is an operation.
  */
 @Path("/sdmx")
 public class SdmxFallbackResource {

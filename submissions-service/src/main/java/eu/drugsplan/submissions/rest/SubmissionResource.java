@@ -111,10 +111,14 @@ public class SubmissionResource {
     @POST
     @Consumes({MediaType.APPLICATION_JSON, "text/csv", BodyFormat.SDMX_CSV_TYPE, BodyFormat.XLSX_TYPE})
     @RolesAllowed("submitter")
-    // xlsx is not yet in the OpenAPI document (api/openapi.json): its snapshot is regenerated with the services
-    // running (deploy/local/openapi-snapshot.sh), which is left for the next change; the README documents it
-    @Operation(summary = "Submit observations as JSON, CSV or SDMX-CSV 2.0; the answer is the import summary "
-            + "(201), 202 with the status resource for a large CSV, 200 for a dry run")
+    @Operation(summary = "Submit observations as JSON, CSV, SDMX-CSV 2.0 or an xlsx workbook; the answer is the import "
+            + "summary (201), 202 with the status resource for a large CSV, 200 for a dry run",
+            description = "A workbook (" + BodyFormat.XLSX_TYPE + ") is read in the long layout (the CSV columns) or "
+                    + "in the wide layout of published tables (an area column, a column per period); what the wide "
+                    + "layout's header block does not say is given by the query parameters measure, unit and one per "
+                    + "fixed dimension (e.g. MEDICATION=METHADONE, a code of the dimension's list). A template for a "
+                    + "measure comes from GET /api/v1/measures/{code}/template.xlsx and posts back unchanged, without "
+                    + "query parameters. Every conflict of a workbook names its cell ('HSR-3-2'!B6).")
     // the body is read as a stream (it may be a gigabyte of CSV), so what it and the answer hold is said here
     @APIResponse(responseCode = "201", description = "Stored: the import summary",
             headers = @Header(name = "Location", description = "The submission's status resource",
@@ -137,17 +141,23 @@ public class SubmissionResource {
                                        description = "RFC 4180, a header of measure, area, period, value, status, "
                                                + "comment, action and one column per dimension")),
                                @Content(mediaType = BodyFormat.SDMX_CSV_TYPE, schema = @Schema(type = SchemaType.STRING,
-                                       description = "SDMX-CSV 2.0"))})
+                                       description = "SDMX-CSV 2.0")),
+                               @Content(mediaType = BodyFormat.XLSX_TYPE, schema = @Schema(type = SchemaType.STRING,
+                                       format = "binary", description = "An xlsx workbook (Office Open XML), long or "
+                                               + "wide layout; larger than the body limit or a zip bomb: 413"))})
                            InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType,
                            @QueryParam("dryRun") @DefaultValue("false")
                            @Parameter(schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) String dryRunParameter,
                            @HeaderParam("Idempotency-Key") @Size(min = 1, max = 200) String idempotencyKey,
                            @HeaderParam("Prefer") String prefer,
                            @HeaderParam(HttpHeaders.CONTENT_ENCODING) @Parameter(hidden = true) String contentEncoding,
-                           // read with the dimension parameters from the query (SheetRequest); hidden, so the
-                           // generated clients' signatures stay as they were
-                           @QueryParam("measure") @Parameter(hidden = true) String measureParameter,
-                           @QueryParam("unit") @Parameter(hidden = true) String unitParameter,
+                           // read with the dimension parameters from the query (SheetRequest)
+                           @QueryParam("measure") @Parameter(description = "xlsx in the wide layout: the measure of "
+                                   + "the table, when its header block does not name it (a catalogue code, e.g. "
+                                   + "PI10.OST_CLIENTS); with any other format a 400") String measureParameter,
+                           @QueryParam("unit") @Parameter(description = "xlsx in the wide layout: the unit of the "
+                                   + "table, when its header block does not say it: the measure's unit in the catalogue "
+                                   + "or its unit kind (values are never converted), else a 400") String unitParameter,
                            UriInfo uri) throws IOException {
         boolean dryRun = dryRun(dryRunParameter);
         BodyFormat format = BodyFormat.of(contentType);

@@ -23,11 +23,11 @@ import java.util.regex.Pattern;
  */
 final class SdmxDataRequest {
 
-    private static final Set<String> PARAMETERS_21 = Set.of("startPeriod", "endPeriod", "updatedAfter",
+    static final Set<String> PARAMETERS_21 = Set.of("startPeriod", "endPeriod", "updatedAfter",
             "firstNObservations", "lastNObservations", "dimensionAtObservation", "detail", "includeHistory", "format",
             "asOf");
     /** 2.x's own, and detail, startPeriod and endPeriod of 1.5.0, which 2.x clients still send. */
-    private static final Set<String> PARAMETERS_30 = Set.of("updatedAfter", "firstNObservations",
+    static final Set<String> PARAMETERS_30 = Set.of("updatedAfter", "firstNObservations",
             "lastNObservations", "dimensionAtObservation", "attributes", "measures", "includeHistory", "asOf",
             "format", "startPeriod", "endPeriod", "detail");
     private static final Pattern COMPONENT_FILTER = Pattern.compile("c\\[([A-Za-z][A-Za-z0-9_-]*)]");

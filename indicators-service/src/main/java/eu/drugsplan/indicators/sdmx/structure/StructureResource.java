@@ -12,10 +12,6 @@ import jakarta.ws.rs.core.Response;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * SDMX structure and availability queries of both APIs (docs/sdmx.md): SDMX REST 1.5.0 at /sdmx/2.1
@@ -23,8 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  * ({@code /structure/{artefactType}/{agencyID}/{resourceID}/{version}/{itemID}}), generated from the catalogue.
  */
 @Path("/sdmx")
-// The operations are hidden from the OpenAPI document until the committed snapshot (api/openapi.json) is
-// regenerated with them (deploy/local/openapi-snapshot.sh); docs/sdmx.md describes them meanwhile.
+// described in the OpenAPI document by META-INF/openapi.yaml in SDMX REST's own path templates, not by annotations:
+// the optional trailing segments ({rest}) are no template a client knows (the package is not scanned)
 public class StructureResource {
 
     private static final String RESOURCES_21 = "dataflow|datastructure|codelist|conceptscheme|agencyscheme|contentconstraint|actualconstraint|allowedconstraint|structure";
@@ -38,20 +34,9 @@ public class StructureResource {
 
     @GET
     @Path("2.1/{resource: " + RESOURCES_21 + "}{rest: (/.*)?}")
-    @Operation(hidden = true, summary = "SDMX 2.1 structure query: dataflow, datastructure, codelist, conceptscheme, agencyscheme, contentconstraint, structure",
-            description = "Path /{resource}/{agencyID}/{resourceID}/{version}/{itemID}, each optional; all, latest; '+' between values. "
-                    + "SDMX-ML 2.1 Structure by default, SDMX-JSON 2.0.0 by Accept or format=sdmx-json.")
-    @APIResponse(responseCode = "200", description = "A structure message", content = {
-            @Content(mediaType = "application/vnd.sdmx.structure+xml;version=2.1"),
-            @Content(mediaType = "application/vnd.sdmx.structure+json;version=2.0.0")})
-    @APIResponse(responseCode = "404", description = "No structure matches (SDMX error 100)")
     public Response structure21(@PathParam("resource") String resource, @PathParam("rest") String rest,
-                                @Parameter(description = "full, allstubs, referencestubs, referencepartial, allcompletestubs, referencecompletestubs")
-                                @QueryParam("detail") String detail,
-                                @Parameter(description = "none, parents, parentsandsiblings, children, descendants, all or a structure type")
-                                @QueryParam("references") String references,
-                                @Parameter(description = "sdmx-ml or sdmx-json, instead of Accept") @QueryParam("format") String format,
-                                @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+                                @QueryParam("detail") String detail, @QueryParam("references") String references,
+                                @QueryParam("format") String format, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         Set<ArtefactType> types;
         if (resource.equals("structure")) {
             types = StructureQuery.allTypes();
@@ -66,12 +51,6 @@ public class StructureResource {
 
     @GET
     @Path("3.0/structure/{type: " + TYPES_30 + "}{rest: (/.*)?}")
-    @Operation(hidden = true, summary = "SDMX 3.0 structure query: dataflow, datastructure, codelist, conceptscheme, agencyscheme, dataconstraint or *",
-            description = "Path /structure/{artefactType}/{agencyID}/{resourceID}/{version}/{itemID}, each optional; *, ~, "
-                    + "semantic version wildcards; ',' between values. SDMX-JSON 2.0.0 by default.")
-    @APIResponse(responseCode = "200", description = "A structure message", content = {
-            @Content(mediaType = "application/vnd.sdmx.structure+json;version=2.0.0"),
-            @Content(mediaType = "application/vnd.sdmx.structure+xml;version=2.1")})
     public Response structure30(@PathParam("type") String type, @PathParam("rest") String rest,
                                 @QueryParam("detail") String detail, @QueryParam("references") String references,
                                 @QueryParam("format") String format, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
@@ -82,8 +61,6 @@ public class StructureResource {
 
     @GET
     @Path("2.1/availableconstraint/{flow}{rest: (/.*)?}")
-    @Operation(hidden = true, summary = "SDMX 2.1 availability: the actual content constraint of a dataflow's data matching a key",
-            description = "Path /availableconstraint/{flowRef}/{key}/{providerRef}/{componentID}.")
     public Response available21(@PathParam("flow") String flow, @PathParam("rest") String rest,
                                 @QueryParam("format") String format, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         List<String> parts = segments(rest);
@@ -92,8 +69,6 @@ public class StructureResource {
 
     @GET
     @Path("3.0/availability/dataflow/{agency}/{flow}{rest: (/.*)?}")
-    @Operation(hidden = true, summary = "SDMX 3.0 availability: the actual data constraint of a dataflow's data matching a key",
-            description = "Path /availability/dataflow/{agencyID}/{resourceID}/{version}/{key}/{componentID}.")
     public Response available30(@PathParam("agency") String agency, @PathParam("flow") String flow,
                                 @PathParam("rest") String rest, @QueryParam("format") String format,
                                 @HeaderParam(HttpHeaders.ACCEPT) String accept) {
