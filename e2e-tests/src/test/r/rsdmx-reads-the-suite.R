@@ -1,17 +1,20 @@
 # R rsdmx (Debian's r-cran-rsdmx) reading the suite through the gateway as an R user would: readSDMX on the
 # SDMX REST 2.1 URLs rsdmx itself builds for a provider (trailing slash, providerRef 'all'), then the same
 # through a registered SDMXServiceProvider, as docs/sdmx.md tells users to do.
-#   Rscript rsdmx-reads-the-suite.R <gateway base URL> <output directory> <area>
+#   Rscript rsdmx-reads-the-suite.R <gateway base URL> <output directory> <area> <series file>
+# The series file is CSV with the columns flow, key and period: one series of every measure to read through its own
+# dataflow.
 # Prints one line per call, "CALL <name> OK" or "CALL <name> FAIL <message>", and writes what it read as CSV
 # files into the output directory; RsdmxThroughGatewayTest compares them with the values it submitted.
 # Exits 0 even when calls fail: the counting and the verdict are the Java test's.
 suppressPackageStartupMessages(library(rsdmx))
 
 args <- commandArgs(trailingOnly = TRUE)
-if (length(args) != 3) stop("usage: rsdmx-reads-the-suite.R <gateway URL> <output directory> <area>")
+if (length(args) != 4) stop("usage: rsdmx-reads-the-suite.R <gateway URL> <output directory> <area> <series file>")
 base <- paste0(args[[1]], "/sdmx/2.1")
 out <- args[[2]]
 area <- args[[3]]
+series <- read.csv(args[[4]], colClasses = "character")
 flow <- "PI09_DRUG_INDUCED_DEATHS"
 dir.create(out, showWarnings = FALSE, recursive = TRUE)
 
@@ -86,4 +89,14 @@ call("a registered provider: dataflows, structure and data by providerId", {
   data <- as.data.frame(readSDMX(providerId = "DRUGS_PLAN_TEST", resource = "data", flowRef = flow,
     key = paste0(area, ".M.TOTAL"), start = 2016, end = 2017))
   save(data_columns(data), "data-provider.csv")
+})
+
+call("one series of every measure, each through its own dataflow", {
+  read <- do.call(rbind, lapply(seq_len(nrow(series)), function(i) {
+    url <- paste0(base, "/data/", series$flow[[i]], "/", series$key[[i]], "/all/?startPeriod=", series$period[[i]],
+                  "&endPeriod=", series$period[[i]])
+    frame <- as.data.frame(readSDMX(url))
+    data.frame(flow = series$flow[[i]], key = series$key[[i]], obsTime = frame$obsTime, obsValue = frame$obsValue)
+  }))
+  save(read, "every-measure.csv")
 })

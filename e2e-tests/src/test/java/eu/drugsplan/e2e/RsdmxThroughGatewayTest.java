@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,7 +29,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * through the gateway: {@code src/test/r/rsdmx-reads-the-suite.R} reads dataflows, the data structure, a code list
  * and data into data frames the way an R user does, and writes what it read; this class submitted Finland's
  * drug-induced deaths and compares. rsdmx reads SDMX-ML only, sends {@code Accept: application/xml} and builds
- * URLs with a trailing slash: our own tests did none of that.
+ * URLs with a trailing slash: our own tests did none of that. The script also reads one value of every Member-State
+ * measure ({@link EveryMeasure}) through that measure's own dataflow.
  */
 @ExtendWith(SharedSuiteExtension.class)
 class RsdmxThroughGatewayTest {
@@ -37,10 +39,12 @@ class RsdmxThroughGatewayTest {
     private static final String AREA = "FI";
 
     private static Suite suite;
+    private static List<EveryMeasure.Value> everyMeasure;
 
     @BeforeAll
-    static void submit(Suite shared) {
+    static void submit(Suite shared) throws IOException {
         suite = shared;
+        everyMeasure = EveryMeasure.submittedTo(suite);
         given().baseUri(suite.gatewayUrl()).auth().oauth2(Tokens.forReporter(AREA, "submitter"))
                 .contentType(ContentType.JSON).body("""
                         {"observations": [
@@ -67,7 +71,7 @@ class RsdmxThroughGatewayTest {
                 System.out.printf("  FAILS %s: %s%n", name, outcome);
             }
         });
-        assertThat(calls).as("the script's calls").hasSize(8);
+        assertThat(calls).as("the script's calls").hasSize(9);
 
         List<String> mismatches = new ArrayList<>();
         check(mismatches, "dataflows", () -> assertThat(column(out, "dataflows.csv", "id"))
@@ -86,6 +90,11 @@ class RsdmxThroughGatewayTest {
                 .containsExactlyInAnyOrder("41", "47"));
         check(mismatches, "provider data", () -> assertThat(values(out, "data-provider.csv")).isEqualTo(Map.of(
                 "FI.M.TOTAL", Map.of("2016", 182.0, "2017", 195.0))));
+        check(mismatches, "one value of every measure through its own dataflow", () -> assertThat(
+                records(out.resolve("every-measure.csv")).stream().map(r -> r.getField("flow") + "/" + r.getField("key")
+                        + "@" + r.getField("obsTime") + "=" + Double.valueOf(r.getField("obsValue"))).toList())
+                .containsExactlyInAnyOrderElementsOf(everyMeasure.stream().map(v -> v.dataflow() + "/" + v.key() + "@"
+                        + EveryMeasure.PERIOD + "=" + (double) v.value()).toList()));
         mismatches.forEach(m -> System.out.printf("  WRONG %s%n", m));
 
         assertThat(calls).as("rsdmx calls that fail").allSatisfy((name, outcome) -> assertThat(outcome).isEqualTo("OK"));
@@ -97,7 +106,11 @@ class RsdmxThroughGatewayTest {
         assertThat(Path.of("/usr/bin/Rscript")).as("Rscript (apt-get install r-cran-rsdmx; deploy/local/test.sh does it)")
                 .exists();
         Path log = out.resolve("rsdmx.log");
-        Process r = new ProcessBuilder("/usr/bin/Rscript", SCRIPT.toString(), suite.gatewayUrl(), out.toString(), AREA)
+        Path series = out.resolve("series.csv");
+        Files.writeString(series, "flow,key,period\n" + everyMeasure.stream()
+                .map(v -> v.dataflow() + "," + v.key() + "," + EveryMeasure.PERIOD + "\n").collect(Collectors.joining()));
+        Process r = new ProcessBuilder("/usr/bin/Rscript", SCRIPT.toString(), suite.gatewayUrl(), out.toString(), AREA,
+                series.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!r.waitFor(180, TimeUnit.SECONDS)) {
             r.destroyForcibly();

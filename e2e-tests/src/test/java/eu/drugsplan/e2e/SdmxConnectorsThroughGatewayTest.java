@@ -35,7 +35,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * make one call, so nothing here builds a URL or parses a message itself: the library does both.
  * <p>
  * Every call is tried and its outcome collected, so one run names every call that fails (and the count of those
- * that work) rather than stopping at the first. Estonia's drug-induced deaths are this class's own data.
+ * that work) rather than stopping at the first. Estonia's drug-induced deaths are this class's own data; one value
+ * of every Member-State measure ({@link EveryMeasure}, Greece's) is read through each measure's own dataflow.
  */
 @ExtendWith(SharedSuiteExtension.class)
 class SdmxConnectorsThroughGatewayTest {
@@ -49,10 +50,12 @@ class SdmxConnectorsThroughGatewayTest {
 
     private static Suite suite;
     private static Instant beforeRevision;
+    private static List<EveryMeasure.Value> everyMeasure;
 
     @BeforeAll
     static void submitAndRegister(Suite shared) throws Exception {
         suite = shared;
+        everyMeasure = EveryMeasure.submittedTo(suite);
         submit("""
                 {"observations": [
                   {"measure": "PI09.DRUG_INDUCED_DEATHS", "area": "EE", "period": "2015", "dimensions": {"SEX": "M", "AGE": "TOTAL"}, "value": 30},
@@ -183,6 +186,23 @@ class SdmxConnectorsThroughGatewayTest {
                     "2017", "2017", false, null, true).get(0);
             assertThat(series.stream().map(BaseObservation::getValueAsDouble).toList()).contains(41.0, 42.0);
             assertThat(series.stream().map(o -> o.getAttributeValue("validFromDate"))).doesNotContainNull();
+        });
+        calls.run("one value of every Member-State measure, each through its own dataflow", () -> {
+            List<String> wrong = new ArrayList<>();
+            for (EveryMeasure.Value measure : everyMeasure) {
+                // the key in the order of the structure the library read, not of the catalogue
+                String key = measure.key(SdmxClientHandler.getDimensions(provider, measure.dataflow()).stream()
+                        .map(Dimension::getId).toList());
+                Map<String, Map<String, Double>> read = values(SdmxClientHandler.getTimeSeries(provider,
+                        measure.dataflow() + "/" + key, EveryMeasure.PERIOD, EveryMeasure.PERIOD));
+                Map<String, Map<String, Double>> expected = Map.of(measure.dataflow() + "." + key,
+                        Map.of(EveryMeasure.PERIOD, (double) measure.value()));
+                if (!read.equals(expected)) {
+                    wrong.add(measure.measure() + ": read " + read + ", submitted " + expected);
+                }
+            }
+            assertThat(wrong).isEmpty();
+            assertThat(everyMeasure).hasSizeGreaterThanOrEqualTo(5);
         });
         calls.run("a key that matches nothing is an error, not an empty answer", () -> {
             try {
