@@ -51,6 +51,49 @@ function table(caption, headings, rows, attributes) {
     el('table', attributes || {}, el('caption', {}, caption), el('thead', {}, head), el('tbody', {}, ...rows)));
 }
 
+const DOWNLOADS = [['CSV', 'text/csv', 'csv'], ['SDMX-CSV 2.0', 'application/vnd.sdmx.data+csv;version=2.0.0', 'sdmx.csv']];
+
+/**
+ * Buttons that download the data behind a view, as CSV and as SDMX-CSV, from /api/v1/data with the filters of the
+ * view. A link cannot choose the format (the data API chooses by Accept), so the file is fetched and saved from
+ * memory; the button says how many bytes it saved (data-downloaded), which the browser tests compare.
+ */
+function downloads(measure, filters, name) {
+  const query = new URLSearchParams(filters).toString();
+  const path = API + '/data/' + encodeURIComponent(measure) + (query ? '?' + query : '');
+  const status = el('span', { class: 'note', role: 'status' });
+  const buttons = DOWNLOADS.map(([label, accept, extension]) => {
+    const button = el('button', { type: 'button', 'data-download': extension }, 'Download ' + label);
+    button.addEventListener('click', () => saveFile(button, status, path, accept, name + '.' + extension));
+    return button;
+  });
+  return el('p', { class: 'downloads' }, 'The data of this view: ', ...buttons, status);
+}
+
+async function saveFile(button, status, path, accept, filename) {
+  button.disabled = true;
+  status.textContent = 'Downloading ' + filename + '...';
+  try {
+    const response = await fetch(path, { headers: { Accept: accept } });
+    if (!response.ok) {
+      throw new Error('the server answered ' + response.status);
+    }
+    const file = await response.blob();
+    const url = URL.createObjectURL(file);
+    const anchor = el('a', { href: url, download: filename, hidden: '' });
+    document.body.append(anchor);
+    anchor.click();
+    anchor.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+    button.dataset.downloaded = String(file.size);
+    status.textContent = filename + ' saved (' + formatNumber(file.size) + ' bytes).';
+  } catch (e) {
+    status.textContent = 'The download of ' + filename + ' failed: ' + e.message + '.';
+  } finally {
+    button.disabled = false;
+  }
+}
+
 function num(value, unit) {
   return el('td', { class: 'num' }, formatNumber(value, unit));
 }

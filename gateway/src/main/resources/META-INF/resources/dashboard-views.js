@@ -91,7 +91,8 @@ async function measureView(code, params) {
     el('p', { class: 'note' }, outside ? outside + ' of the ' + shown.length + ' areas are not EU Member States: '
       + 'marked * in the chart, in brown (Reitox partners) or grey (other countries), and named in the table.'
       : 'Every area shown is an EU Member State or one of its sites.'),
-    rankedCard(shown, summary.unit, title));
+    rankedCard(shown, summary.unit, title),
+    downloads(code, chosen, code + (selection ? '-' + Object.values(chosen).join('-') : '')));
   return { view: 'measure', measure: code, series: String(shown.length), outsideEu: String(outside),
     euTotal: totals.length ? (totals.some(t => t.incomplete) ? 'incomplete' : 'complete') : 'none' };
 }
@@ -167,6 +168,9 @@ async function seriesView(key) {
   const title = measureName(parsed.measure) + ' - ' + parsed.area + (dimensionsText(parsed.dimensions) ? ' (' + dimensionsText(parsed.dimensions) + ')' : '');
   view().replaceChildren(el('h2', {}, title), facts,
     chartCard('series', 'Reported values and Sen\'s slope with its 95 % confidence band', title + ': ' + points.length
-      + ' reported values', option, table('Reported values', ['Period', 'Value'], rows), 300));
+      + ' reported values', option, table('Reported values', ['Period', 'Value'], rows), 300),
+    // a computed series (the EU total) is not stored: the measure view downloads what it is computed from
+    parsed.computed ? '' : downloads(parsed.measure, Object.assign({ area: parsed.area }, parsed.dimensions),
+      [parsed.measure, parsed.area, ...Object.values(parsed.dimensions)].join('-')));
   return { view: 'series', seriesKey: key, points: String(points.length) };
 }

@@ -41,6 +41,15 @@ class DashboardAndOpenApiThroughGatewayTest {
                         .get("/api/v1/trends/" + MEASURE).jsonPath().getList("trends.pointCount").containsAll(List.of(3, 2)));
     }
 
+    /** Clicks a download button of the page and waits until it says how many bytes it saved. */
+    private static long savedBytes(DashboardPage page, String format) throws Exception {
+        String saved = page.evaluate("(async () => { const b = document.querySelector(\"button[data-download='"
+                + format + "']\"); b.click(); for (let i = 0; i < 100 && !b.dataset.downloaded; i++) {"
+                + " await new Promise(r => setTimeout(r, 100)); } return b.dataset.downloaded || ''; })()").asText();
+        assertThat(saved).as("bytes saved by the %s button", format).isNotEmpty();
+        return Long.parseLong(saved);
+    }
+
     private static void submit(String area, Object... periodsAndValues) {
         StringBuilder rows = new StringBuilder();
         for (int i = 0; i < periodsAndValues.length; i += 2) {
@@ -77,6 +86,7 @@ class DashboardAndOpenApiThroughGatewayTest {
             String row = measure.text("tr[data-series='" + germany + "']");
             assertThat(row).contains("1,190", "EU Member State", "2017");
             assertThat(measure.count("details[data-table-for='ranked'] table")).isOne();
+            assertThat(measure.count("button[data-download]")).isEqualTo(2);
 
             DashboardPage area = open(browser, "/?area=DE", "area");
             assertThat(area.view("data-group")).isEqualTo("EU_MEMBER_STATE");
@@ -86,6 +96,14 @@ class DashboardAndOpenApiThroughGatewayTest {
                     StandardCharsets.UTF_8), "series");
             assertThat(series.view("data-points")).isEqualTo("3");
             assertThat(series.count("[data-chart='series'] svg")).isPositive();
+            // the series' data saved by its buttons is what the data API answers for it in each format
+            for (Map.Entry<String, String> format : Map.of("csv", "text/csv",
+                    "sdmx.csv", "application/vnd.sdmx.data+csv;version=2.0.0").entrySet()) {
+                byte[] answered = given().baseUri(suite.gatewayUrl()).header("Accept", format.getValue())
+                        .queryParam("area", "DE").queryParam("AGE", "TOTAL").queryParam("SEX", "T")
+                        .get("/api/v1/data/" + MEASURE).then().statusCode(200).extract().asByteArray();
+                assertThat(savedBytes(series, format.getKey())).as(format.getKey()).isEqualTo(answered.length);
+            }
             // this suite has no sign-in provider: the page says so, and offers no field to paste a token into
             // (signing in with Keycloak: IdentityProviderThroughGatewayTest)
             assertThat(series.evaluate("document.getElementById('account').dataset.signIn").asText())
