@@ -18,12 +18,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class SecurityHeaders implements Handler<RoutingContext> {
 
+    /** The policy for the token endpoint it was written for: rewritten only when that endpoint changes. */
+    private record Policy(String tokenEndpoint, String value) {
+    }
+
     private final GatewayConfig.Headers config;
     private final SignInProvider signIn;
+    private volatile Policy policy;
 
     public SecurityHeaders(GatewayConfig gateway, SignInProvider signIn) {
         this.config = gateway.headers();
         this.signIn = signIn;
+        this.policy = new Policy(null, config.contentSecurityPolicy());
     }
 
     @Override
@@ -35,14 +41,24 @@ public class SecurityHeaders implements Handler<RoutingContext> {
             headers.set("X-Frame-Options", "DENY");
             headers.set("Referrer-Policy", config.referrerPolicy());
             if (!toolPage) {
-                headers.set("Content-Security-Policy", signIn.tokenEndpoint()
-                        .map(token -> withConnectSource(config.contentSecurityPolicy(), token))
-                        .orElse(config.contentSecurityPolicy()));
+                headers.set("Content-Security-Policy", contentSecurityPolicy());
             }
             config.strictTransportSecurity().filter(s -> !s.isBlank())
                     .ifPresent(value -> headers.set("Strict-Transport-Security", value));
         });
         context.next();
+    }
+
+    /** Every answer carries it: written once per token endpoint the provider names, not once per answer. */
+    private String contentSecurityPolicy() {
+        String token = signIn.tokenEndpoint().orElse(null);
+        Policy current = policy;
+        if (!java.util.Objects.equals(current.tokenEndpoint(), token)) {
+            String base = config.contentSecurityPolicy();
+            current = new Policy(token, token == null ? base : withConnectSource(base, token));
+            policy = current;
+        }
+        return current.value();
     }
 
     /** The policy with one more source in its connect-src (added as {@code connect-src 'self' <source>} if absent). */
