@@ -13,7 +13,8 @@ public final class CatalogueDtos {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record MeasureDto(String code, String unit, String unitKind, String frequency, List<String> dimensions,
-                             ReportersDto reporters, Plausibility plausibility) {
+                             ReportersDto reporters, Plausibility plausibility, String reviewingBody,
+                             Boolean releaseOnSubmission) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

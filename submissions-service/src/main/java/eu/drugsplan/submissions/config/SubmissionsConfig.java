@@ -14,6 +14,17 @@ public interface SubmissionsConfig {
     @WithDefault("observations.v1")
     String observationsTopic();
 
+    /** Kafka topic of the review steps of submissions (common's ReviewEvent), keyed by submission id. */
+    @WithDefault("review-events.v1")
+    String reviewTopic();
+
+    /**
+     * How often releases whose publication time has come are made official (ReleasePublisher): the most an
+     * embargoed release waits after its time; a release with no publication time is official at once.
+     */
+    @WithDefault("1s")
+    Duration releasePoll();
+
     /** Rows a JSON submission may hold; larger loads go as CSV. */
     @WithDefault("100000")
     int maxJsonRows();

@@ -33,7 +33,7 @@ import org.postgresql.copy.PGCopyOutputStream;
 @ApplicationScoped
 public class IntakeWriter {
 
-    /** The increment of outbox_event_seq, submission_conflict_seq (V1) and submission_warning_seq (V6). */
+    /** The increment of outbox_event_seq, submission_conflict_seq (V1), submission_warning_seq (V6), submission_event_seq (V7). */
     static final int ID_BLOCK = 100;
 
     private final AgroalDataSource dataSource;
@@ -50,15 +50,39 @@ public class IntakeWriter {
         if (events.isEmpty()) {
             return null;
         }
+        long[] range = copyEvents("outbox_event_seq", "copy outbox_event (id, event_id, topic, message_key, payload, "
+                + "created_at, traceparent) from stdin", null, topic, events, createdAt);
+        // without it the records wait for the relay's fallback poll: half its interval on average
+        outbox.wakeRelayAfterCommit();
+        return range;
+    }
+
+    /** The events of rows under review: they wait in submission_event, each with the body that must release it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void holdEvents(UUID submissionId, String topic, List<PendingEvent> events, Instant createdAt) {
+        if (events.isEmpty()) {
+            return;
+        }
+        copyEvents("submission_event_seq", "copy submission_event (id, submission_id, body, event_id, topic, "
+                + "message_key, payload, created_at, traceparent) from stdin", submissionId, topic, events, createdAt);
+    }
+
+    /** heldBy: the submission whose review the events wait for, null for the outbox (no such columns). */
+    private long[] copyEvents(String sequence, String copySql, UUID heldBy, String topic, List<PendingEvent> events,
+                              Instant createdAt) {
         try (Connection connection = dataSource.getConnection()) {
-            long[] ids = reserveIds(connection, "outbox_event_seq", events.size());
+            long[] ids = reserveIds(connection, sequence, events.size());
             String created = createdAt.toString();
             // the relay sends it with each record, so indicators-service continues this submission's trace
             String traceparent = TraceContext.current();
-            try (Writer out = copy(connection, "copy outbox_event (id, event_id, topic, message_key, payload, created_at, traceparent) from stdin")) {
+            try (Writer out = copy(connection, copySql)) {
                 for (int i = 0; i < events.size(); i++) {
                     PendingEvent event = events.get(i);
                     field(out, Long.toString(ids[i]));
+                    if (heldBy != null) {
+                        field(out, heldBy.toString());
+                        field(out, event.heldFor());
+                    }
                     field(out, event.eventId().toString());
                     field(out, topic);
                     field(out, event.key());
@@ -68,11 +92,9 @@ public class IntakeWriter {
                     out.write('\n');
                 }
             }
-            // without it the records wait for the relay's fallback poll: half its interval on average
-            outbox.wakeRelayAfterCommit();
             return new long[] {ids[0], ids[ids.length - 1]};
         } catch (SQLException e) {
-            throw new IllegalStateException("outbox records could not be written: " + e.getMessage(), e);
+            throw new IllegalStateException("observation events could not be written: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

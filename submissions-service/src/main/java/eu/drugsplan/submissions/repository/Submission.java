@@ -1,5 +1,9 @@
 package eu.drugsplan.submissions.repository;
 
+import eu.drugsplan.submissions.service.review.ReviewState;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -59,6 +63,58 @@ public class Submission extends PanacheEntityBase {
 
     /** What the reader left out and said so (SDMX-CSV custom columns), one note a line (V5). */
     public String notes;
+
+    /** The token subject of the person who submitted: four eyes compares it with the releaser's (V7). */
+    @Column(name = "submitted_by")
+    public String submittedBy;
+
+    /** Null when nothing was accepted (nothing to review). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "review_state")
+    public ReviewState reviewState;
+
+    /** The bodies that must release the rows under review, sorted, comma-separated. */
+    @Column(name = "reviewing_bodies")
+    public String reviewingBodies;
+
+    /** The bodies that released so far, sorted, comma-separated. */
+    @Column(name = "released_by")
+    public String releasedBy;
+
+    /** When a release becomes official (an embargo ends); set by the last releasing body. */
+    @Column(name = "publish_at")
+    public Instant publishAt;
+
+    /** When its events went to the outbox. */
+    @Column(name = "official_at")
+    public Instant officialAt;
+
+    /** The reviewer's comment for the whole when it was returned. */
+    @Column(name = "review_comment")
+    public String reviewComment;
+
+    public Set<String> reviewingBodies() {
+        return bodies(reviewingBodies);
+    }
+
+    public Set<String> releasedBy() {
+        return bodies(releasedBy);
+    }
+
+    public void addReviewingBody(String body) {
+        Set<String> bodies = new TreeSet<>(reviewingBodies());
+        if (bodies.add(body)) {
+            reviewingBodies = String.join(",", bodies);
+        }
+    }
+
+    public void releasedBy(Set<String> bodies) {
+        releasedBy = bodies.isEmpty() ? null : String.join(",", new TreeSet<>(bodies));
+    }
+
+    private static Set<String> bodies(String joined) {
+        return joined == null || joined.isEmpty() ? Set.of() : new TreeSet<>(List.of(joined.split(",")));
+    }
 
     public void coverEvents(long first, long last) {
         firstEventId = firstEventId == null ? first : Math.min(firstEventId, first);

@@ -15,6 +15,8 @@ import eu.drugsplan.submissions.service.Catalogue;
 import eu.drugsplan.submissions.service.CatalogueCache;
 import eu.drugsplan.submissions.service.IntakeRequest;
 import eu.drugsplan.submissions.service.IntakeResult;
+import eu.drugsplan.submissions.service.ReviewQueries;
+import eu.drugsplan.submissions.service.ReviewService;
 import eu.drugsplan.submissions.service.RowSource;
 import eu.drugsplan.submissions.service.SubmissionIntake;
 import eu.drugsplan.submissions.service.SubmissionQueries;
@@ -23,6 +25,7 @@ import eu.drugsplan.submissions.service.SubmissionSummary;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -44,10 +47,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -91,13 +95,17 @@ public class SubmissionResource {
     private final Validator validator;
     private final MemorySize maxBodySize;
     private final CatalogueCache catalogue;
+    private final ReviewService review;
+    private final ReviewQueries reviewQueries;
 
     public SubmissionResource(SubmissionIntake intake, SubmissionQueries queries, IdempotencyKeys idempotencyKeys,
                               ReporterIdentity identity, SubmissionsConfig config, ObjectMapper json,
                               Validator validator,
                               @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize,
-                              CatalogueCache catalogue) {
+                              CatalogueCache catalogue, ReviewService review, ReviewQueries reviewQueries) {
         this.catalogue = catalogue;
+        this.review = review;
+        this.reviewQueries = reviewQueries;
         this.intake = intake;
         this.queries = queries;
         this.idempotencyKeys = idempotencyKeys;
@@ -178,7 +186,7 @@ public class SubmissionResource {
             boolean async = !dryRun && format.isCsv()
                     && (spooled.lines() - 1 > config.asyncRowThreshold() || respondAsync(prefer));
             RowSource rows = rows(format, spooled, decimal, sheet);
-            IntakeResult result = intake.submit(new IntakeRequest(reporter, format.mediaType(), rows, dryRun, async,
+            IntakeResult result = intake.submit(new IntakeRequest(reporter, identity.subject(), format.mediaType(), rows, dryRun, async,
                     Optional.ofNullable(idempotencyKey), spooled.sha256(), spooled::delete));
             return answer(result.status(), result.summary(), uri);
         } catch (RuntimeException | IOException e) {
@@ -206,6 +214,68 @@ public class SubmissionResource {
         return queries.find(id, viewer())
                 .orElseThrow(() -> new ProblemException(Problem.of(Response.Status.NOT_FOUND, "submission-not-found",
                         "No submission " + id + " that you may see.")));
+    }
+
+    @POST
+    @Path("{id}/release")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authenticated
+    @Operation(summary = "Release a submission under review (a reviewer of one of its reviewing bodies, never its "
+            + "submitter); with publishAt it becomes official then, exactly once. Releasing again changes nothing")
+    public SubmissionStatusView release(@PathParam("id") UUID id, @Valid ReviewRequests.Release body) {
+        ReviewRequests.Release request = body == null ? new ReviewRequests.Release(null, null) : body;
+        review.release(id, identity.actor(), request.publishAt(), request.note());
+        return get(id);
+    }
+
+    @POST
+    @Path("{id}/return")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authenticated
+    @Operation(summary = "Return a submission under review to its reporter, with a comment and comments per row; "
+            + "its rows never become official (a correction is a new submission)")
+    public SubmissionStatusView returnToReporter(@PathParam("id") UUID id, @Valid ReviewRequests.Return body) {
+        if (body == null) {
+            throw new ProblemException(Problem.of(Response.Status.BAD_REQUEST, "invalid-body",
+                    "A return needs a body with a comment."));
+        }
+        List<ReviewService.RowNote> rows = body.rows() == null ? List.of()
+                : body.rows().stream().map(ReviewRequests.Row::note).toList();
+        review.returnToReporter(id, identity.actor(), body.comment(), rows);
+        return get(id);
+    }
+
+    @POST
+    @Path("{id}/withdraw")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("submitter")
+    @Operation(summary = "Withdraw a submission that is not released (its reporter); its rows never become official")
+    public SubmissionStatusView withdraw(@PathParam("id") UUID id, @Valid ReviewRequests.Withdraw body) {
+        review.withdraw(id, identity.actor(), body == null ? null : body.note());
+        return get(id);
+    }
+
+    @GET
+    @Path("{id}/rows")
+    @Authenticated
+    @Operation(summary = "The accepted rows of a reviewed submission beside the value official now (old -> new)")
+    public ReviewQueries.RowPage rows(@PathParam("id") UUID id,
+                                      @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                      @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
+        return reviewQueries.rows(id, viewer(), page, size).orElseThrow(() -> notFound(id));
+    }
+
+    @GET
+    @Path("{id}/audit")
+    @Authenticated
+    @Operation(summary = "Every review step of a submission: who, when, why")
+    public List<ReviewQueries.AuditEntry> audit(@PathParam("id") UUID id) {
+        return reviewQueries.audit(id, viewer()).orElseThrow(() -> notFound(id));
+    }
+
+    private static ProblemException notFound(UUID id) {
+        return new ProblemException(Problem.of(Response.Status.NOT_FOUND, "submission-not-found",
+                "No submission " + id + " that you may see."));
     }
 
     private SubmissionQueries.Viewer viewer() {

@@ -67,6 +67,7 @@ public class AsyncLoads {
             submission.chunksCommitted++;
             if (last) {
                 SubmissionIntake.close(submission, pipeline);
+                chunks.finish(submission);
             }
             return submission.status;
         });
@@ -77,6 +78,8 @@ public class AsyncLoads {
             Submission submission = Submission.findById(submissionId);
             submission.status = SubmissionStatus.FAILED;
             submission.failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            // the chunks committed stand: what of them is under review waits for its reviewers as usual
+            chunks.finish(submission);
         });
         metrics.finished(SubmissionStatus.FAILED);
     }

@@ -2,6 +2,7 @@ package eu.drugsplan.submissions.service;
 
 import eu.drugsplan.contracts.catalogue.Plausibility;
 import eu.drugsplan.contracts.series.Frequency;
+import eu.drugsplan.submissions.service.review.MeasureReview;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,10 +24,17 @@ public record Catalogue(Map<String, Measure> measures, Map<String, Map<String, C
 
     /**
      * dimensions: the codelist ids, in the catalogue's order; plausibility: the checks of its rows, null when the
-     * catalogue defines none; unit: as the catalogue writes it ("number", "%").
+     * catalogue defines none; unit: as the catalogue writes it ("number", "%"); review: who releases its rows.
      */
     public record Measure(String code, UnitKind unitKind, Frequency frequency, List<String> dimensions,
-                          boolean memberStates, Set<String> agencies, Plausibility plausibility, String unit) {
+                          boolean memberStates, Set<String> agencies, Plausibility plausibility, String unit,
+                          MeasureReview review) {
+
+        public Measure(String code, UnitKind unitKind, Frequency frequency, List<String> dimensions,
+                       boolean memberStates, Set<String> agencies, Plausibility plausibility, String unit) {
+            this(code, unitKind, frequency, dimensions, memberStates, agencies, plausibility, unit,
+                    MeasureReview.DEFAULT);
+        }
 
         public Measure(String code, UnitKind unitKind, Frequency frequency, List<String> dimensions,
                        boolean memberStates, Set<String> agencies, Plausibility plausibility) {

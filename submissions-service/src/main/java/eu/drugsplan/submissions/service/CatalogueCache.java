@@ -11,6 +11,7 @@ import eu.drugsplan.submissions.client.CatalogueDtos.CodelistDto;
 import eu.drugsplan.submissions.client.CatalogueDtos.MeasureDto;
 import eu.drugsplan.submissions.client.CatalogueDtos.ReporterDto;
 import eu.drugsplan.submissions.config.SubmissionsConfig;
+import eu.drugsplan.submissions.service.review.MeasureReview;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.GenericType;
 import jakarta.ws.rs.core.Response;
@@ -114,9 +115,14 @@ public class CatalogueCache {
             byCode.put(m.code(), new Catalogue.Measure(m.code(), Catalogue.UnitKind.valueOf(m.unitKind()),
                     Frequency.valueOf(m.frequency()), List.copyOf(m.dimensions()),
                     m.reporters() != null && m.reporters().memberStates(), agencies, m.plausibility(),
-                    m.unit() == null ? "" : m.unit()));
+                    m.unit() == null ? "" : m.unit(), review(m)));
         }
         return Map.copyOf(byCode);
+    }
+
+    private static MeasureReview review(MeasureDto m) {
+        return m.reviewingBody() == null || m.reviewingBody().isBlank() ? MeasureReview.DEFAULT
+                : new MeasureReview(m.reviewingBody(), Boolean.TRUE.equals(m.releaseOnSubmission()));
     }
 
     private static Map<String, Catalogue.Code> codes(CodelistDto list) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Validates the rows of one submission and turns the accepted ones into serialized observation events,
@@ -25,6 +26,7 @@ import java.util.UUID;
 public final class IntakePipeline {
 
     private final RowValidator validator;
+    private final Function<String, String> heldFor;
     private final SubmissionCounts counts = new SubmissionCounts();
     private final List<Conflict> shownConflicts = new ArrayList<>();
     private final int maxConflictsShown;
@@ -41,6 +43,15 @@ public final class IntakePipeline {
     public IntakePipeline(RowValidator validator, ObjectWriter eventWriter, UUID submissionId, String reporter,
                           Instant receivedAt, int maxConflictsShown, int observationsPerEvent, int eventMaxBytes,
                           SubmissionKeys keys, WarningCheck warningCheck) {
+        this(validator, eventWriter, submissionId, reporter, receivedAt, maxConflictsShown, observationsPerEvent,
+                eventMaxBytes, keys, warningCheck, measure -> null);
+    }
+
+    /** heldFor: the body that must release a measure's rows, null when they are official on submission. */
+    public IntakePipeline(RowValidator validator, ObjectWriter eventWriter, UUID submissionId, String reporter,
+                          Instant receivedAt, int maxConflictsShown, int observationsPerEvent, int eventMaxBytes,
+                          SubmissionKeys keys, WarningCheck warningCheck, Function<String, String> heldFor) {
+        this.heldFor = heldFor;
         this.validator = validator;
         this.keys = keys;
         this.warningCheck = warningCheck;
@@ -49,8 +60,19 @@ public final class IntakePipeline {
                 eventMaxBytes);
     }
 
-    /** Accepted rows of one series, ready for the outbox. */
-    public record PendingEvent(UUID eventId, String key, String payload) {
+    /**
+     * Accepted rows of one series, ready for the outbox; heldFor: the reviewing body they wait for (then they
+     * wait in submission_event), null when they are official on submission.
+     */
+    public record PendingEvent(UUID eventId, String key, String payload, String heldFor) {
+
+        public PendingEvent(UUID eventId, String key, String payload) {
+            this(eventId, key, payload, null);
+        }
+
+        PendingEvent heldFor(String body) {
+            return body == null ? this : new PendingEvent(eventId, key, payload, body);
+        }
     }
 
     /** What one chunk adds: the events (holding acceptedRows rows), conflicts and warnings to store. */
@@ -102,7 +124,10 @@ public final class IntakePipeline {
 
     public Chunk takeChunk() {
         List<PendingEvent> chunkEvents = new ArrayList<>();
-        accepted.forEach((series, changes) -> chunkEvents.addAll(events.events(series, changes)));
+        accepted.forEach((series, changes) -> {
+            String body = heldFor.apply(series.measure());
+            events.events(series, changes).forEach(event -> chunkEvents.add(event.heldFor(body)));
+        });
         Checked checked = submitted.isEmpty() ? new Checked(List.of(), null) : warningCheck.check(submitted);
         Chunk chunk = new Chunk(chunkEvents, acceptedRows, conflicts, checked.warnings());
         counts.warnings += checked.warnings().size();

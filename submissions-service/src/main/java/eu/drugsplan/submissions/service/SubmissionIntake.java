@@ -9,6 +9,7 @@ import eu.drugsplan.submissions.config.SubmissionsConfig;
 import eu.drugsplan.submissions.repository.IdempotencyKeys;
 import eu.drugsplan.submissions.repository.Submission;
 import eu.drugsplan.submissions.repository.SubmissionStatus;
+import eu.drugsplan.submissions.service.review.MeasureReview;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
@@ -59,7 +60,8 @@ public class SubmissionIntake {
         IntakePipeline pipeline = new IntakePipeline(validator, eventWriter, submission.id, submission.reporter,
                 submission.receivedAt, config.maxConflictsShown(), config.observationsPerEvent(),
                 config.eventMaxBytes(), new SubmissionKeys(config.maxDistinctKeys()),
-                plausibility.forCatalogue(snapshot));
+                plausibility.forCatalogue(snapshot), measure -> snapshot.measure(measure).map(Catalogue.Measure::review)
+                        .orElse(MeasureReview.DEFAULT).heldFor(request.reporter()));
         if (request.dryRun()) {
             return dryRun(request, submission, pipeline);
         }
@@ -110,6 +112,7 @@ public class SubmissionIntake {
         }
         chunks.store(submission, pipeline.takeChunk());
         close(submission, pipeline);
+        chunks.finish(submission);
         submission.chunksCommitted = 1;
         return new IntakeResult(Response.Status.CREATED.getStatusCode(), SubmissionSummary.of(submission,
                 pipeline.shownConflicts(), pipeline.shownWarnings()));
@@ -157,6 +160,7 @@ public class SubmissionIntake {
         Submission submission = new Submission();
         submission.id = UUID.randomUUID();
         submission.reporter = request.reporter();
+        submission.submittedBy = request.submittedBy();
         submission.mediaType = request.mediaType();
         submission.status = SubmissionStatus.RECEIVED;
         submission.receivedAt = Instant.now();

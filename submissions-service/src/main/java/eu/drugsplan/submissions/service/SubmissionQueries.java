@@ -41,11 +41,11 @@ public class SubmissionQueries {
 
     public record SubmissionItem(UUID id, String reporter, String mediaType, SubmissionStatus status,
                                  Instant receivedAt, Instant validatedAt, int received, int accepted, int rejected,
-                                 int deleted) {
+                                 int deleted, ReviewView review) {
 
         static SubmissionItem of(Submission s) {
             return new SubmissionItem(s.id, s.reporter, s.mediaType, s.status, s.receivedAt, s.validatedAt,
-                    s.received, s.accepted, s.rejected, s.deleted);
+                    s.received, s.accepted, s.rejected, s.deleted, ReviewView.of(s));
         }
     }
 

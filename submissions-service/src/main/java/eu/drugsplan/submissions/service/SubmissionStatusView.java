@@ -33,7 +33,8 @@ public record SubmissionStatusView(
         List<Conflict> conflicts,
         List<Warning> warnings,
         int warned,
-        List<String> notes) {
+        List<String> notes,
+        ReviewView review) {
 
     static SubmissionStatusView of(SubmissionSummary summary, Submission s, SubmissionTimeline.Timeline timeline) {
         var outcome = timeline.outcome();
@@ -42,6 +43,6 @@ public record SubmissionStatusView(
                 outcome == null ? null : outcome.inserted(), outcome == null ? null : outcome.revised(),
                 outcome == null ? null : outcome.unchanged(), outcome == null ? null : outcome.deleted(),
                 s.chunksCommitted, s.failure, timeline.steps(), summary.conflicts(), summary.warnings(),
-                summary.warned(), summary.notes());
+                summary.warned(), summary.notes(), ReviewView.of(s));
     }
 }

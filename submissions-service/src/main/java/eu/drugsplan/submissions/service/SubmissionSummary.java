@@ -34,7 +34,8 @@ public record SubmissionSummary(
         List<Warning> warnings,
         @Schema(description = "How many warnings the accepted rows drew in all")
         int warned,
-        List<String> notes) {
+        List<String> notes,
+        ReviewView review) {
 
     static List<String> notes(Submission s) {
         return s.notes == null || s.notes.isEmpty() ? List.of() : List.of(s.notes.split("\n"));
@@ -43,13 +44,13 @@ public record SubmissionSummary(
     static SubmissionSummary of(Submission s, List<Conflict> conflicts, List<Warning> warnings) {
         return new SubmissionSummary(s.id, s.reporter, s.status, false, s.receivedAt, s.validatedAt,
                 s.received, s.accepted, s.rejected, s.deleted, List.copyOf(conflicts), List.copyOf(warnings),
-                s.warnings, notes(s));
+                s.warnings, notes(s), ReviewView.of(s));
     }
 
     static SubmissionSummary dryRun(Submission s, List<Conflict> conflicts, List<Warning> warnings) {
         return new SubmissionSummary(null, s.reporter, s.status, true, s.receivedAt, s.validatedAt,
                 s.received, s.accepted, s.rejected, s.deleted, List.copyOf(conflicts), List.copyOf(warnings),
-                s.warnings, notes(s));
+                s.warnings, notes(s), null);
     }
 
     public static SubmissionSummary stored(Submission s, int maxConflicts) {

@@ -4,15 +4,14 @@ import eu.drugsplan.submissions.client.StoreOutcomeClient;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import eu.drugsplan.submissions.client.StoreOutcomeClient.FailureDto;
 import eu.drugsplan.submissions.client.StoreOutcomeClient.OutcomeDto;
+import eu.drugsplan.submissions.repository.Instants;
 import eu.drugsplan.submissions.repository.Submission;
 import eu.drugsplan.submissions.repository.SubmissionStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
@@ -59,6 +58,11 @@ public class SubmissionTimeline {
             return new Timeline(List.of(received, validated, new Step("published", later, null),
                     new Step("stored", later, null)), null);
         }
+        if (s.firstEventId == null) {
+            // under review: its events wait for the release (submission_event), none is in the outbox yet
+            return new Timeline(List.of(received, validated, new Step("published", StepState.PENDING, null),
+                    new Step("stored", StepState.PENDING, null)), null);
+        }
         Step published = published(s);
         OutcomeDto outcome = outcome(s);
         return new Timeline(List.of(received, validated, published, stored(s, outcome)), outcome);
@@ -104,7 +108,7 @@ public class SubmissionTimeline {
                             "select max(published_at) from outbox_event where id between ?1 and ?2")
                     .setParameter(1, s.firstEventId).setParameter(2, s.lastEventId).getSingleResult();
             // records are purged an hour after publication: then the time we noticed is the best we know
-            s.publishedAt = last == null ? Instant.now() : instant(last);
+            s.publishedAt = last == null ? Instant.now() : Instants.of(last);
         }
         return new Step("published", StepState.DONE, s.publishedAt);
     }
@@ -119,15 +123,5 @@ public class SubmissionTimeline {
             LOG.debugf("store outcome of %s unavailable: %s", s.id, e.getMessage());
             return null;
         }
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
     }
 }

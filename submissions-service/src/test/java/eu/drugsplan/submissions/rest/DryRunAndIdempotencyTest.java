@@ -35,7 +35,7 @@ class DryRunAndIdempotencyTest {
     @Test
     void a_dry_run_answers_the_summary_and_stores_nothing() {
         long submissions = Database.count(dataSource, "select count(*) from submission");
-        long events = Database.count(dataSource, "select count(*) from outbox_event");
+        long events = Database.count(dataSource, "select count(*) from " + Database.EVENTS + " e");
 
         given().auth().oauth2(Tokens.forReporter("DE", "submitter"))
                 .contentType(ContentType.JSON).body(BODY).queryParam("dryRun", true)
@@ -47,7 +47,7 @@ class DryRunAndIdempotencyTest {
                 .body("conflicts[0].code", equalTo("REPORTER_NOT_ALLOWED_AREA"));
 
         assertThat(Database.count(dataSource, "select count(*) from submission")).isEqualTo(submissions);
-        assertThat(Database.count(dataSource, "select count(*) from outbox_event")).isEqualTo(events);
+        assertThat(Database.count(dataSource, "select count(*) from " + Database.EVENTS + " e")).isEqualTo(events);
     }
 
     @Test
@@ -58,7 +58,7 @@ class DryRunAndIdempotencyTest {
                 .when().post("/api/v1/submissions")
                 .then().statusCode(201).extract().path("id");
         long submissions = Database.count(dataSource, "select count(*) from submission");
-        long events = Database.count(dataSource, "select count(*) from outbox_event");
+        long events = Database.count(dataSource, "select count(*) from " + Database.EVENTS + " e");
 
         given().auth().oauth2(Tokens.forReporter("DE", "submitter")).header("Idempotency-Key", key)
                 .contentType(ContentType.JSON).body(BODY)
@@ -68,7 +68,7 @@ class DryRunAndIdempotencyTest {
                 .body("id", equalTo(first)).body("accepted", equalTo(1)).body("rejected", equalTo(1));
 
         assertThat(Database.count(dataSource, "select count(*) from submission")).isEqualTo(submissions);
-        assertThat(Database.count(dataSource, "select count(*) from outbox_event")).isEqualTo(events);
+        assertThat(Database.count(dataSource, "select count(*) from " + Database.EVENTS + " e")).isEqualTo(events);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package eu.drugsplan.submissions.rest;
 
+import eu.drugsplan.submissions.support.Database;
+import eu.drugsplan.submissions.support.Releases;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -7,7 +9,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 import eu.drugsplan.submissions.support.CatalogueFixtureResource;
-import eu.drugsplan.submissions.support.Database;
 import eu.drugsplan.testsupport.JwtKeysResource;
 import eu.drugsplan.testsupport.Tokens;
 import eu.drugsplan.testsupport.TopicProbe;
@@ -50,6 +51,7 @@ class FormatsTest {
                 .extract().path("id");
 
         assertThat(Database.observationsOf(dataSource, id)).isEqualTo(3);
+        Releases.release(id);
         // three series, three events, on up to three partitions: wait for all of them, not the first to arrive
         var published = TopicProbe.await("observations.v1", r -> r.value().contains(id), 3, Duration.ofSeconds(20));
         assertThat(published).anySatisfy(r -> assertThat(r.value()).contains("\"comment\":\"checked, twice\"", "\"value\":120"));

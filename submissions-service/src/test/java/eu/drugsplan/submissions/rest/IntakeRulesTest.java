@@ -108,7 +108,7 @@ class IntakeRulesTest {
                 .body("deleted", equalTo(1)).body("rejected", equalTo(0)).extract().path("id");
 
         assertThat(Database.observationsOf(dataSource, id, "DELETE")).isEqualTo(1);
-        assertThat(Database.count(dataSource, "select count(*) from outbox_event e,"
+        assertThat(Database.count(dataSource, "select count(*) from " + Database.EVENTS + " e,"
                 + " jsonb_array_elements(e.payload::jsonb -> 'observations') o where e.payload like ?"
                 + " and o ->> 'value' is null", "%" + id + "%")).isEqualTo(1);
     }
@@ -139,7 +139,7 @@ class IntakeRulesTest {
                 .extract().path("id");
 
         assertThat(Database.observationsOf(dataSource, id)).isEqualTo(1);
-        assertThat(Database.count(dataSource, "select count(*) from outbox_event e,"
+        assertThat(Database.count(dataSource, "select count(*) from " + Database.EVENTS + " e,"
                 + " jsonb_array_elements(e.payload::jsonb -> 'observations') o where e.payload like ?"
                 + " and (o ->> 'value')::numeric = 12", "%" + id + "%")).isEqualTo(1);
     }

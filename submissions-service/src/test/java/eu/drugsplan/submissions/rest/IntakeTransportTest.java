@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.drugsplan.submissions.support.CatalogueFixtureResource;
 import eu.drugsplan.submissions.support.Database;
+import eu.drugsplan.submissions.support.Releases;
 import eu.drugsplan.testsupport.JwtKeysResource;
 import eu.drugsplan.testsupport.Tokens;
 import eu.drugsplan.testsupport.TopicProbe;
@@ -182,6 +183,7 @@ class IntakeTransportTest {
                 .isLessThanOrEqualTo(EVENT_BUDGET));
         assertThat(periodsBySeries(payloads.stream())).allSatisfy((series, periods) -> assertThat(periods).isEqualTo(years));
 
+        Releases.release(id);
         List<ConsumerRecord<String, String>> published = TopicProbe.await("observations.v1",
                 r -> r.value().contains(id), payloads.size(), Duration.ofSeconds(60));
         assertThat(published).hasSize(payloads.size());
@@ -221,7 +223,7 @@ class IntakeTransportTest {
         List<String> payloads = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement(
-                     "select payload from outbox_event where payload like ? order by id")) {
+                     "select payload from " + Database.EVENTS + " e where payload like ? order by id")) {
             select.setString(1, "%\"submissionId\":\"" + submissionId + "\"%");
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {

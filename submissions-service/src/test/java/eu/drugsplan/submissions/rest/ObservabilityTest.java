@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.drugsplan.submissions.support.CatalogueFixtureResource;
+import eu.drugsplan.submissions.support.Releases;
 import eu.drugsplan.testsupport.JwtKeysResource;
 import eu.drugsplan.testsupport.Tokens;
 import eu.drugsplan.testsupport.TopicProbe;
@@ -64,6 +65,7 @@ class ObservabilityTest {
                 .header("traceparent", "00-" + traceId + "-b7ad6b7169203331-01")
                 .contentType(ContentType.JSON).body(GOOD_AND_BAD.replace("2019", "2018"))
                 .post("/api/v1/submissions").then().statusCode(201).extract().path("id");
+        Releases.release(id);
 
         var published = TopicProbe.await("observations.v1", r -> r.value().contains(id), Duration.ofSeconds(20));
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.drugsplan.submissions.support.CatalogueFixtureResource;
 import eu.drugsplan.submissions.support.PollHourlyGatewayElsewhere;
+import eu.drugsplan.submissions.support.Releases;
 import eu.drugsplan.testsupport.JwtKeysResource;
 import eu.drugsplan.testsupport.Tokens;
 import eu.drugsplan.testsupport.TopicProbe;
@@ -35,6 +36,7 @@ class RelayWakeUpTest {
                 .when().post("/api/v1/submissions")
                 .then().statusCode(201)
                 .extract().path("id");
+        Releases.release(id);
 
         assertThat(TopicProbe.await("observations.v1", r -> r.value().contains(id), Duration.ofSeconds(20))).hasSize(1);
     }

@@ -115,7 +115,7 @@ class SdmxCsvFieldGuideTest {
         // the notes are the submission's: the status resource shows them too
         given().auth().oauth2(Tokens.forReporter("EUROSTAT", "submitter")).get("/api/v1/submissions/" + id)
                 .then().statusCode(200).body("notes", hasSize(2));
-        assertThat(Database.count(dataSource, "select count(*) from outbox_event where payload like ? and payload like ?",
+        assertThat(Database.count(dataSource, "select count(*) from " + Database.EVENTS + " e where payload like ? and payload like ?",
                 "%" + id + "%", "%\"comment\":\"Normal, special and other values\"%")).isEqualTo(1);
     }
 
@@ -137,7 +137,7 @@ class SdmxCsvFieldGuideTest {
         post(body).statusCode(400).body("type", containsString("csv-decimal-undeclared"));
         String id = post(body, SDMX + "; decimal=\",\"").statusCode(201)
                 .body("accepted", equalTo(2)).body("rejected", equalTo(0)).extract().path("id");
-        assertThat(Database.count(dataSource, "select count(*) from outbox_event where payload like ? and payload like ?",
+        assertThat(Database.count(dataSource, "select count(*) from " + Database.EVENTS + " e where payload like ? and payload like ?",
                 "%" + id + "%", "%\"value\":12.4%")).isEqualTo(1);
     }
 
@@ -157,9 +157,9 @@ class SdmxCsvFieldGuideTest {
     void example_8_a_multi_lingual_comment_keeps_the_english_text() {
         String id = post(example("8", "OBS_COMMENT")).statusCode(201).body("accepted", equalTo(2))
                 .body("rejected", equalTo(0)).extract().path("id");
-        assertThat(Database.count(dataSource, "select count(*) from outbox_event where payload like ? and payload like ?",
+        assertThat(Database.count(dataSource, "select count(*) from " + Database.EVENTS + " e where payload like ? and payload like ?",
                 "%" + id + "%", "%\"comment\":\"Value \\\\\"X\\\\\"\"%")).isEqualTo(1);
-        assertThat(Database.count(dataSource, "select count(*) from outbox_event where payload like ? and payload like ?",
+        assertThat(Database.count(dataSource, "select count(*) from " + Database.EVENTS + " e where payload like ? and payload like ?",
                 "%" + id + "%", "%\"comment\":\"Any Value\"%")).isEqualTo(1);
     }
 
@@ -210,7 +210,7 @@ class SdmxCsvFieldGuideTest {
     void example_15_an_xhtml_comment_with_a_line_break() {
         String id = post(example("15", "OBS_COMMENT")).statusCode(201).body("accepted", equalTo(2))
                 .extract().path("id");
-        assertThat(Database.count(dataSource, "select count(*) from outbox_event where payload like ? and payload like ?",
+        assertThat(Database.count(dataSource, "select count(*) from " + Database.EVENTS + " e where payload like ? and payload like ?",
                 "%" + id + "%", "%with a line\\\\nbreak</p>%")).isEqualTo(1);
     }
 

@@ -52,7 +52,7 @@ class SemicolonCsvTest {
                 .extract().path("id");
 
         assertThat(values(id)).isEqualTo("2016=1.5 2017=42.25 2019=7");
-        assertThat(Database.count(dataSource, "select count(*) from outbox_event where payload like ?",
+        assertThat(Database.count(dataSource, "select count(*) from " + Database.EVENTS + " e where payload like ?",
                 "%vorläufig; geschätzt%")).isEqualTo(1);
     }
 
@@ -104,7 +104,7 @@ class SemicolonCsvTest {
     private String values(String submissionId) {
         StringBuilder values = new StringBuilder();
         try (var connection = dataSource.getConnection();
-             var select = connection.prepareStatement("select o ->> 'period', o -> 'value' from outbox_event e,"
+             var select = connection.prepareStatement("select o ->> 'period', o -> 'value' from " + Database.EVENTS + " e,"
                      + " jsonb_array_elements(e.payload::jsonb -> 'observations') with ordinality as t(o, n)"
                      + " where e.payload like ? order by e.id, n")) {
             select.setString(1, "%\"submissionId\":\"" + submissionId + "\"%");

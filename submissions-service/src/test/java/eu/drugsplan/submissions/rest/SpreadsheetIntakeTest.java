@@ -86,21 +86,21 @@ class SpreadsheetIntakeTest {
     @Test
     void a_dry_run_stores_nothing_and_an_idempotency_key_replays_the_first_answer() {
         Path file = BulletinFiles.file(METHADONE);
-        long before = Database.count(dataSource, "select count(*) from outbox_event");
+        long before = Database.count(dataSource, "select count(*) from " + Database.EVENTS + " e");
 
         post("DK", file, "?measure=PI10.OST_CLIENTS&MEDICATION=METHADONE&dryRun=true").statusCode(200)
                 .body("dryRun", equalTo(true)).body("id", nullValue());
-        assertThat(Database.count(dataSource, "select count(*) from outbox_event")).isEqualTo(before);
+        assertThat(Database.count(dataSource, "select count(*) from " + Database.EVENTS + " e")).isEqualTo(before);
 
         String key = UUID.randomUUID().toString();
         String first = given().auth().oauth2(Tokens.forReporter("DK", "submitter")).header("Idempotency-Key", key)
                 .contentType(XLSX).body(bytes(file)).post("/api/v1/submissions?measure=PI10.OST_CLIENTS&MEDICATION=METHADONE")
                 .then().statusCode(201).extract().path("id");
-        long afterFirst = Database.count(dataSource, "select count(*) from outbox_event");
+        long afterFirst = Database.count(dataSource, "select count(*) from " + Database.EVENTS + " e");
         given().auth().oauth2(Tokens.forReporter("DK", "submitter")).header("Idempotency-Key", key)
                 .contentType(XLSX).body(bytes(file)).post("/api/v1/submissions?measure=PI10.OST_CLIENTS&MEDICATION=METHADONE")
                 .then().statusCode(201).body("id", equalTo(first));
-        assertThat(Database.count(dataSource, "select count(*) from outbox_event")).isEqualTo(afterFirst);
+        assertThat(Database.count(dataSource, "select count(*) from " + Database.EVENTS + " e")).isEqualTo(afterFirst);
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 import eu.drugsplan.submissions.support.CatalogueFixtureResource;
+import eu.drugsplan.submissions.support.Releases;
 import eu.drugsplan.testsupport.JwtKeysResource;
 import eu.drugsplan.testsupport.Tokens;
 import io.quarkus.test.common.WithTestResource;
@@ -80,6 +81,10 @@ class SubmissionListAndStatusTest {
     @Test
     void the_status_resource_shows_the_timeline_up_to_publication_and_waits_for_the_store() {
         String id = submit("MT", "2");
+        given().auth().oauth2(Tokens.forReporter("MT", "submitter")).when().get("/api/v1/submissions/" + id)
+                .then().statusCode(200).body("review.state", equalTo("IN_REVIEW"))
+                .body("timeline[2].name", equalTo("published")).body("timeline[2].state", equalTo("PENDING"));
+        Releases.release(id);
 
         Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 given().auth().oauth2(Tokens.forReporter("MT", "submitter"))

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 
 import eu.drugsplan.submissions.support.CatalogueFixtureResource;
+import eu.drugsplan.submissions.support.Releases;
 import eu.drugsplan.testsupport.JwtKeysResource;
 import eu.drugsplan.testsupport.Tokens;
 import eu.drugsplan.testsupport.TopicProbe;
@@ -37,6 +38,7 @@ class SubmissionResourceTest {
                 .body("received", equalTo(2)).body("accepted", equalTo(2)).body("rejected", equalTo(0))
                 .body("reporter", equalTo("AT")).body("status", equalTo("VALIDATED"))
                 .extract().path("id");
+        Releases.release(id);
 
         var published = TopicProbe.await("observations.v1", r -> r.value().contains(id), Duration.ofSeconds(20));
 
@@ -65,6 +67,7 @@ class SubmissionResourceTest {
                 .when().post("/api/v1/submissions")
                 .then().statusCode(201).body("accepted", equalTo(6))
                 .extract().path("id");
+        Releases.release(id);
 
         var published = TopicProbe.await("observations.v1", r -> r.value().contains(id), 3, Duration.ofSeconds(20));
 

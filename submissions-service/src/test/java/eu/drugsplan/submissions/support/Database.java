@@ -30,15 +30,23 @@ public final class Database {
         }
     }
 
-    /** Observations in the outbox records of the submission (an event carries a series' rows). */
+    /**
+     * The submission's observation events wherever they are: in the outbox, or waiting for their release in
+     * submission_event (a released event is in both, and counted once).
+     */
+    public static final String EVENTS = "(select id, event_id, payload from outbox_event where topic = 'observations.v1' union all"
+            + " select id, event_id, payload from submission_event h where not exists"
+            + " (select 1 from outbox_event o where o.event_id = h.event_id))";
+
+    /** Observations in the events of the submission (an event carries a series' rows). */
     public static long observationsOf(AgroalDataSource dataSource, String submissionId) {
         return count(dataSource, "select coalesce(sum(jsonb_array_length(payload::jsonb -> 'observations')), 0)"
-                + " from outbox_event where payload like ?", "%\"submissionId\":\"" + submissionId + "\"%");
+                + " from " + EVENTS + " e where payload like ?", "%\"submissionId\":\"" + submissionId + "\"%");
     }
 
     /** Observations of the submission in the outbox with the given action. */
     public static long observationsOf(AgroalDataSource dataSource, String submissionId, String action) {
-        return count(dataSource, "select count(*) from outbox_event e, jsonb_array_elements(e.payload::jsonb -> 'observations') o"
+        return count(dataSource, "select count(*) from " + EVENTS + " e, jsonb_array_elements(e.payload::jsonb -> 'observations') o"
                 + " where e.payload like ? and o ->> 'action' = ?", "%\"submissionId\":\"" + submissionId + "\"%", action);
     }
 
@@ -48,7 +56,7 @@ public final class Database {
      */
     public static List<String> observations(AgroalDataSource dataSource, String submissionId) {
         String sql = "select e.payload::jsonb ->> 'area', o ->> 'period', (e.payload::jsonb -> 'dimensions')::text,"
-                + " o ->> 'value', o ->> 'comment' from outbox_event e,"
+                + " o ->> 'value', o ->> 'comment' from " + EVENTS + " e,"
                 + " jsonb_array_elements(e.payload::jsonb -> 'observations') o where e.payload like ?";
         List<String> rows = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
