@@ -2,10 +2,15 @@
 # Prints a signed JWT for the local run (development key pair under .local/keys, never for production).
 #   deploy/local/token.sh AT submitter            a focal point of Austria that may submit
 #   deploy/local/token.sh EUDA submitter reviewer the EU Drugs Agency, also a reviewer
-# Roles: submitter, reviewer, reader, admin. TOKEN_TTL (seconds, default 3600).
+#   TOKEN_SUBJECT=euda-anna deploy/local/token.sh EUDA reviewer   one person of the EUDA: sub and upn euda-anna
+# Roles: submitter, reviewer, reader, admin. TOKEN_TTL (seconds, default 3600). TOKEN_SUBJECT (default
+# REPORTER-local) is the token's sub and upn: the person. Review and release (issue 16) compares it: a reviewer
+# releases no submission whose submitter had the same sub, so two people of one body need two subjects.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 [ $# -ge 1 ] || { echo "usage: $0 REPORTER [ROLE...]" >&2; exit 2; }
 reporter=$1; shift
+subject=${TOKEN_SUBJECT:-$reporter-local}
+case $subject in *[\"\\]*) die "TOKEN_SUBJECT may not hold '\"' or '\\' (it is written into JSON as is)" ;; esac
 keys=$(dev_keys)
 b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
 now=$(date +%s)
@@ -13,6 +18,6 @@ groups=$(printf '"%s",' "$@"); groups="[${groups%,}]"; [ $# -gt 0 ] || groups='[
 header=$(printf '{"alg":"RS256","typ":"JWT"}' | b64url)
 payload=$(printf '{"iss":"%s","aud":"%s","sub":"%s","upn":"%s","reporter":"%s","groups":%s,"iat":%d,"exp":%d}' \
   "${JWT_ISSUER:-https://drugsplan.eu/local}" "${JWT_AUDIENCE:-drugs-plan-monitoring}" \
-  "$reporter-local" "$reporter-local" "$reporter" "$groups" "$now" $((now + ${TOKEN_TTL:-3600})) | b64url)
+  "$subject" "$subject" "$reporter" "$groups" "$now" $((now + ${TOKEN_TTL:-3600})) | b64url)
 signature=$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -sign "$keys/private.pem" -binary | b64url)
 echo "$header.$payload.$signature"

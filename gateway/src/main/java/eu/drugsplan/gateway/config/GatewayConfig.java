@@ -59,6 +59,13 @@ public interface GatewayConfig {
         @WithDefault("submitter")
         String submitRole();
 
+        /**
+         * The role that may release or return a submission and read the review queue and audit (issue 16): the
+         * token's {@code reporter} claim is then the reviewing body (an agency) it acts for.
+         */
+        @WithDefault("reviewer")
+        String reviewRole();
+
         /** The role that may change the catalogue (no service offers such writes yet). */
         @WithDefault("admin")
         String adminRole();

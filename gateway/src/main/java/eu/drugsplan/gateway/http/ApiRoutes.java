@@ -7,12 +7,14 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What exists under /api/v1 and with which methods, answered by the gateway itself as problem documents: a
  * path no service owns is a 404 (not the framework's HTML page), a method the public API does not offer there
- * is a 405 with Allow. The public API reads everywhere and writes only submissions (GatewayRoutesTest holds
- * this table to the committed OpenAPI document, api/openapi.json).
+ * is a 405 with Allow. The public API reads everywhere and writes only submissions: a new one, and the review
+ * actions on one ({@code /api/v1/submissions/{id}/release|return|withdraw}, issue 16), which only write
+ * (ApiRoutesTest holds this table to the committed OpenAPI document, api/openapi.json).
  */
 @ApplicationScoped
 public class ApiRoutes implements Handler<RoutingContext> {
@@ -21,6 +23,8 @@ public class ApiRoutes implements Handler<RoutingContext> {
     static final String SUBMISSIONS = "/api/v1/submissions";
     private static final Set<HttpMethod> READ = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
     private static final String READ_ALLOW = "GET, HEAD, OPTIONS";
+    private static final Pattern REVIEW_ACTION = Pattern.compile("/api/v1/submissions/[^/]+/(release|return|withdraw)");
+    private static final String ACTION_ALLOW = "OPTIONS, POST";
 
     @Override
     public void handle(RoutingContext context) {
@@ -54,10 +58,16 @@ public class ApiRoutes implements Handler<RoutingContext> {
     }
 
     public static boolean allowed(HttpMethod method, String path) {
+        if (REVIEW_ACTION.matcher(path).matches()) {
+            return method == HttpMethod.POST || method == HttpMethod.OPTIONS;
+        }
         return READ.contains(method) || method == HttpMethod.POST && path.equals(SUBMISSIONS);
     }
 
     public static String allow(String path) {
+        if (REVIEW_ACTION.matcher(path).matches()) {
+            return ACTION_ALLOW;
+        }
         return path.equals(SUBMISSIONS) ? READ_ALLOW + ", POST" : READ_ALLOW;
     }
 }

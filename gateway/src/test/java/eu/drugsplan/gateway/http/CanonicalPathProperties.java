@@ -31,7 +31,12 @@ class CanonicalPathProperties {
             "/api/v1/submissions/7d3b2c1e-0000-4000-8000-000000000001", "/api/v1/indicators", "/api/v1/indicators/PI09",
             "/api/v1/measures/PI09.X", "/api/v1/codelists/CL_SEX", "/api/v1/data/PI09.X", "/api/v1/data/PI09.X/history",
             "/api/v1/data/PI09.X/PI09.X:AT:SEX=M", "/api/v1/coverage", "/api/v1/trends/PI09.X", "/api/v1/trends/stream",
-            "/api/v1/scoreboard", "/api/v1/openapi", "/api/v1/reporters", "/", "/index.html");
+            "/api/v1/scoreboard", "/api/v1/openapi", "/api/v1/reporters", "/", "/index.html",
+            // issue 16: the review actions (reviewer, submitter) and the review queue and audit (reviewer)
+            "/api/v1/submissions/7d3b2c1e-0000-4000-8000-000000000001/release",
+            "/api/v1/submissions/7d3b2c1e-0000-4000-8000-000000000001/return",
+            "/api/v1/submissions/7d3b2c1e-0000-4000-8000-000000000001/withdraw", "/api/v1/review/queue",
+            "/api/v1/review/audit");
 
     private final AccessRules rules = new AccessRules(config(true));
 
@@ -157,6 +162,7 @@ class CanonicalPathProperties {
                     case "publicRead" -> publicRead;
                     case "readRoles" -> List.of("reader", "reviewer", "admin");
                     case "submitRole" -> "submitter";
+                    case "reviewRole" -> "reviewer";
                     case "adminRole" -> "admin";
                     default -> throw new UnsupportedOperationException(method.getName());
                 });

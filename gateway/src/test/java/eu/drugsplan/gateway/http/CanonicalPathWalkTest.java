@@ -63,7 +63,14 @@ class CanonicalPathWalkTest {
                 // a dot segment at an SDMX key position followed by more segments than a key may have is no key
                 "/sdmx/3.0/data/dataflow/DRUGS_PLAN/X/1.0.0/./KEY", "/sdmx/3.0/data/dataflow/DRUGS_PLAN/X/1.0.0/../KEY",
                 "/sdmx/3.0/availability/dataflow/DRUGS_PLAN/X/1.0.0/./KEY/SEX", "/sdmx/2.1/data/X/./KEY/all",
-                "/sdmx/2.1/availableconstraint/X/../KEY/all/SEX", "/sdmx/2.1/data/X/KEY/./all")) {
+                "/sdmx/2.1/availableconstraint/X/../KEY/all/SEX", "/sdmx/2.1/data/X/KEY/./all",
+                // issue 16's review routes: no spelling reaches another rule (withdraw is the submitter's, release
+                // the reviewer's, the queue the reviewer's)
+                "/api/v1/review/../submissions", "/api/v1/review/./queue", "/api/v1/review//queue",
+                "/api/v1/review/%71ueue", "/api/v1/review;x=1/queue", "/api/v1/review/queue/",
+                "/api/v1/submissions/X/withdraw/../release", "/api/v1/submissions/X/./release",
+                "/api/v1/submissions/X%2Frelease", "/api/v1/submissions/X/release;x=1", "/api/v1/submissions/X/%72eturn",
+                "/api/v1/openapi/../review/queue", "/api/v1/submissions/../review/audit")) {
             RawHttp.Exchange answer = RawHttp.request("POST", target, null);
             assertThat(answer.status()).as(target).isEqualTo(400);
             assertThat(answer.body()).as(target).doesNotContain("\"service\"");

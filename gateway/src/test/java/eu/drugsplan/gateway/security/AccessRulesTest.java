@@ -32,7 +32,24 @@ class AccessRulesTest {
         // a path that only begins like a protected one is not that route
         "GET     | /api/v1/submissionsx               | none",
         "POST    | /api/v1/submissionsx               | admin",
-        "GET     | /api/v1/openapix                   | none"})
+        "GET     | /api/v1/openapix                   | none",
+        // issue 16, review and release: the reviewing body releases or returns, the submitter withdraws
+        "POST    | /api/v1/submissions/abc/release    | reviewer",
+        "POST    | /api/v1/submissions/abc/return     | reviewer",
+        "POST    | /api/v1/submissions/abc/withdraw   | submitter",
+        "GET     | /api/v1/submissions/abc/release    | token",
+        "GET     | /api/v1/submissions/abc/rows       | token",
+        "GET     | /api/v1/submissions/abc/audit      | token",
+        "POST    | /api/v1/submissions/abc/releasex   | submitter",
+        "POST    | /api/v1/submissions/abc/x/release  | submitter",
+        "POST    | /api/v1/submissions/release        | submitter",
+        "GET     | /api/v1/review/queue               | reviewer",
+        "GET     | /api/v1/review/audit               | reviewer",
+        "HEAD    | /api/v1/review/queue               | reviewer",
+        "GET     | /api/v1/review                     | reviewer",
+        "POST    | /api/v1/review/queue               | reviewer",
+        "GET     | /api/v1/reviewx                    | none",
+        "POST    | /api/v1/reviewx                    | admin"})
     void with_public_reading(HttpMethod method, String path, String expected) {
         assertThat(rules(true).of(method, path)).isEqualTo(requirement(expected));
     }
@@ -44,7 +61,11 @@ class AccessRulesTest {
         "GET     | /api/v1/openapi                    | none",
         "GET     | /api/v1/submissions                | token",
         "POST    | /api/v1/submissions                | submitter",
-        "POST    | /api/v1/indicators                 | admin"})
+        "POST    | /api/v1/indicators                 | admin",
+        "POST    | /api/v1/submissions/abc/release    | reviewer",
+        "POST    | /api/v1/submissions/abc/return     | reviewer",
+        "POST    | /api/v1/submissions/abc/withdraw   | submitter",
+        "GET     | /api/v1/review/queue               | reviewer"})
     void without_public_reading(HttpMethod method, String path, String expected) {
         assertThat(rules(false).of(method, path)).isEqualTo(requirement(expected));
     }
@@ -65,6 +86,7 @@ class AccessRulesTest {
                     case "publicRead" -> publicRead;
                     case "readRoles" -> READ_ROLES;
                     case "submitRole" -> "submitter";
+                    case "reviewRole" -> "reviewer";
                     case "adminRole" -> "admin";
                     default -> throw new UnsupportedOperationException(method.getName());
                 });

@@ -84,14 +84,15 @@ public class CatalogueLoader {
         Map<String, Plausibility> plausibility = PlausibilityRows.read(this::rows);
         Map<String, MeasureView> measures = new LinkedHashMap<>();
         for (Object[] r : rows("select m.code, m.indicator_code, m.name, m.description, m.unit, m.unit_kind, m.frequency, "
-                + "m.desired_direction, m.eu_total_rule, m.stable_band_percent, m.member_states_report, m.source from measure m "
+                + "m.desired_direction, m.eu_total_rule, m.stable_band_percent, m.member_states_report, m.source, "
+                + "m.reviewing_body, m.release_on_submission from measure m "
                 + "join indicator i on i.code = m.indicator_code order by i.position, m.position")) {
             String code = (String) r[0];
             measures.put(code, new MeasureView(code, (String) r[1], (String) r[2], (String) r[3], (String) r[4],
                     (String) r[5], String.valueOf(r[6]), (String) r[7], (String) r[8], (BigDecimal) r[9],
                     dimensions.getOrDefault(code, List.of()), headlines.getOrDefault(code, Map.of()),
-                    new ReportersView((Boolean) r[10], agencies.getOrDefault(code, List.of())), (String) r[11],
-                    plausibility.get(code)));
+                    new ReportersView((Boolean) r[10], agencies.getOrDefault(code, List.of())), (String) r[12],
+                    (Boolean) r[13], (String) r[11], plausibility.get(code)));
         }
         return measures;
     }

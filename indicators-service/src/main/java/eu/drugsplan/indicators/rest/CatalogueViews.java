@@ -39,7 +39,16 @@ public final class CatalogueViews {
                                       + "every code as a headline series. The scoreboard counts only headline "
                                       + "series unless asked for all.")
                               Map<String, String> headline,
-                              ReportersView reporters, String source,
+                              ReportersView reporters,
+                              @Schema(description = "The agency that reviews and releases this measure's submissions "
+                                      + "(a reporter of kind AGENCY), as Annex 2 of the EU Drugs Action Plan names "
+                                      + "the body responsible for the indicator; only released data is official.")
+                              String reviewingBody,
+                              @Schema(description = "Whether the reviewing body's own submissions of this measure "
+                                      + "are official at once (it publishes the data itself); everyone else's "
+                                      + "submissions are always reviewed.")
+                              boolean releaseOnSubmission,
+                              String source,
                               @Schema(description = "The plausibility checks the intake runs on this measure's rows "
                                       + "(warnings, never rejections); null when the measure is not checked.")
                               Plausibility plausibility) {

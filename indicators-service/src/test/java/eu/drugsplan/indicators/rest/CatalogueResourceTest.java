@@ -132,6 +132,72 @@ class CatalogueResourceTest {
                 .containsExactlyElementsOf(consistency.equals("-") ? List.of() : List.of(consistency));
     }
 
+    /**
+     * Issue 16, V15: who reviews and releases each measure's submissions (Annex 2's responsible body) and whether
+     * that body's own submissions are official at once. Every measure of the catalogue is in this table.
+     */
+    private static final String REVIEWING_BODIES = """
+            PI01.DRUG_RELATED_HOMICIDES;EUROPOL;false
+            PI01.DRUG_OCGS;EUROPOL;false
+            PI01.DRUG_LAW_OFFENCES;EUROPOL;false
+            PI01.DRUG_LAW_OFFENCES_BY_DRUG;EUDA;false
+            PI01.OCG_PARTICIPATION_OFFENCES;EUROPOL;false
+            PI01.INTENTIONAL_HOMICIDES;EUROPOL;false
+            PI02.WASTEWATER_LOAD;EUDA;true
+            PI02.DRUG_EMERGENCIES;EUDA;false
+            PI03.FINANCIAL_INVESTIGATIONS;EUROPOL;false
+            PI03.ASSETS_RECOVERED;EUROPOL;false
+            PI03.MONEY_LAUNDERING_OFFENCES;EUROPOL;false
+            PI04.SEIZURE_COUNT;EUROPOL;false
+            PI04.SEIZURE_QUANTITY;EUROPOL;false
+            PI05.NPS_NOTIFIED;EUDA;true
+            PI05.NPS_RISK_ASSESSMENTS;EUDA;true
+            PI06.PERCEIVED_AVAILABILITY;COM;true
+            PI06.PERCEIVED_INSECURITY;COM;true
+            PI07.PREVALENCE;EUDA;false
+            PI08.MEAN_AGE_FIRST_USE;EUDA;false
+            PI09.DRUG_INDUCED_DEATHS;EUDA;false
+            PI09.HIV_NOTIFICATIONS_PWID;EUDA;false
+            PI09.HCV_PREVALENCE_PWID;EUDA;false
+            PI09.DRUG_DEPENDENCE_DEATHS;EUDA;false
+            PI10.OST_CLIENTS;EUDA;false
+            PI10.OST_COVERAGE;EUDA;false
+            PI10.NSP_SYRINGES;EUDA;false
+            PI10.HCV_TESTING_COVERAGE;EUDA;false
+            PI10.HCV_TREATMENT_COVERAGE;EUDA;false
+            PI11.PRISON_DRUG_STRATEGY;COM;false
+            PI12.SDG_PROGRESS;EUROSTAT;true
+            """;
+
+    @ParameterizedTest(name = "{0}: reviewed by {1}, released on submission {2}")
+    @CsvSource(delimiter = ';', textBlock = REVIEWING_BODIES)
+    void every_measure_serves_its_reviewing_body_and_whether_its_own_submissions_are_released_at_once(
+            String code, String body, boolean releaseOnSubmission) {
+        given().get("/api/v1/measures/" + code).then().statusCode(200)
+                .body("reviewingBody", equalTo(body))
+                .body("releaseOnSubmission", equalTo(releaseOnSubmission));
+    }
+
+    @Test
+    void every_measure_has_a_reviewing_body_that_is_an_agency_and_the_table_above_names_them_all() {
+        List<String> agencies = given().get("/api/v1/reporters").then().statusCode(200).extract().jsonPath()
+                .getList("findAll { it.kind == 'AGENCY' }.code", String.class);
+        List<Map<String, Object>> measures = given().get("/api/v1/measures").then().statusCode(200).extract()
+                .jsonPath().getList("$");
+        assertThat(measures).allSatisfy(m -> {
+            assertThat(m.get("reviewingBody")).as("reviewing body of " + m.get("code")).isIn(agencies.toArray());
+            assertThat(m.get("releaseOnSubmission")).as("release on submission of " + m.get("code"))
+                    .isInstanceOf(Boolean.class);
+        });
+        List<String> tabled = REVIEWING_BODIES.lines().map(l -> l.split(";")[0]).toList();
+        assertThat(measures.stream().map(m -> (String) m.get("code")).toList())
+                .containsExactlyInAnyOrderElementsOf(tabled);
+        // the indicator view lists the same measure views
+        given().get("/api/v1/indicators/PI12").then().statusCode(200)
+                .body("measures[0].reviewingBody", equalTo("EUROSTAT"))
+                .body("measures[0].releaseOnSubmission", equalTo(true));
+    }
+
     @Test
     void every_measure_has_plausibility_checks() {
         List<Map<String, Object>> measures = given().get("/api/v1/measures").then().statusCode(200).extract().jsonPath()
