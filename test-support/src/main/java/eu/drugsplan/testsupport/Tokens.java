@@ -22,6 +22,16 @@ public final class Tokens {
         return sign(claims(reporter, ISSUER, AUDIENCE, Instant.now().plusSeconds(3600), roles), TestKeys.privateKey());
     }
 
+    /**
+     * A token of one person (or system) acting for the reporter: as {@link #forReporter} but with this subject
+     * ({@code sub} and {@code upn}), so that two people of one reporter differ (four eyes: the releaser of a
+     * submission is not its submitter).
+     */
+    public static String forPerson(String subject, String reporter, String... roles) {
+        return sign(claims(subject, reporter, ISSUER, AUDIENCE, Instant.now().plusSeconds(3600), roles),
+                TestKeys.privateKey());
+    }
+
     public static String expired(String reporter, String... roles) {
         return sign(claims(reporter, ISSUER, AUDIENCE, Instant.now().minusSeconds(3600), roles), TestKeys.privateKey());
     }
@@ -45,10 +55,15 @@ public final class Tokens {
     }
 
     private static String claims(String reporter, String issuer, String audience, Instant expiry, String... roles) {
+        return claims(reporter.toLowerCase() + "-test", reporter, issuer, audience, expiry, roles);
+    }
+
+    private static String claims(String subject, String reporter, String issuer, String audience, Instant expiry,
+                                 String... roles) {
         String groups = List.of(roles).stream().map(r -> "\"" + r + "\"").collect(Collectors.joining(","));
         long now = Instant.now().getEpochSecond();
-        return "{\"iss\":\"" + issuer + "\",\"aud\":\"" + audience + "\",\"sub\":\"" + reporter.toLowerCase()
-                + "-test\",\"upn\":\"" + reporter.toLowerCase() + "-test\",\"reporter\":\"" + reporter
+        return "{\"iss\":\"" + issuer + "\",\"aud\":\"" + audience + "\",\"sub\":\"" + subject
+                + "\",\"upn\":\"" + subject + "\",\"reporter\":\"" + reporter
                 + "\",\"groups\":[" + groups + "],\"iat\":" + now + ",\"exp\":" + expiry.getEpochSecond() + "}";
     }
 
