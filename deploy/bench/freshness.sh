@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Benchmark (not a test): freshness, from a submission's acceptance (the gateway's 201) to the updated trend
+# Benchmark (not a test): freshness, from a submission's acceptance (the gateway's 201), through its release by a
+# reviewer of EUDA (the measure's reviewing body; issue 16) and the step to official, to the updated trend
 # being served, at a steady RATE submissions per second (default 100) for SECONDS (default 60, after WARMUP
 # seconds, default 10, that are not measured), through the gateway of a running suite:
 #   deploy/local/suite.sh start && deploy/bench/freshness.sh
@@ -20,5 +21,7 @@ WARMUP=${WARMUP:-10}
 curl -fsS "$GATEWAY_MANAGEMENT/q/health/ready" >/dev/null 2>&1 \
   || die "no suite answers at $GATEWAY (health: $GATEWAY_MANAGEMENT): deploy/local/suite.sh start"
 TOKEN=$(TOKEN_TTL=3600 "$ROOT/deploy/local/token.sh" "$AREA" submitter)
+# a person other than the submitter (four eyes)
+REVIEWER_TOKEN=$(TOKEN_TTL=3600 TOKEN_SUBJECT=reviewer-EUDA "$ROOT/deploy/local/token.sh" EUDA reviewer)
 say "submitting $RATE/s for $WARMUP s (warm-up) + $SECONDS_MEASURED s to $GATEWAY"
-java "$ROOT/deploy/bench/freshness/Freshness.java" "$GATEWAY" "$TOKEN" "$AREA" "$RATE" "$SECONDS_MEASURED" "$WARMUP" ${SAMPLES:+"$SAMPLES"}
+java "$ROOT/deploy/bench/freshness/Freshness.java" "$GATEWAY" "$TOKEN" "$REVIEWER_TOKEN" "$AREA" "$RATE" "$SECONDS_MEASURED" "$WARMUP" ${SAMPLES:+"$SAMPLES"}

@@ -95,10 +95,14 @@ public class Faults {
 
     /**
      * Each reporter (thread) owns its series: the attempts on one observation key are sequential, so "the last
-     * accepted value" is well defined. Every value is unique, so a doubled or a lost version is visible.
+     * accepted value" is well defined. Every value is unique, so a doubled or a lost version is visible. Each
+     * accepted submission is released (issue 16) by a reviewer of EUDA, PI09's reviewing body (FAULT_REVIEW_TOKEN),
+     * before the thread's next submission, so that the releases come in the order of the submissions.
      */
     static int load(Map<String, String> env, Path tokens, Path stop, Path ledger) throws Exception {
         String gateway = env.get("GATEWAY");
+        String reviewer = java.util.Objects.requireNonNull(env.get("FAULT_REVIEW_TOKEN"),
+                "FAULT_REVIEW_TOKEN: a reviewer token of EUDA (deploy/faults/run.sh sets it)");
         double rate = Double.parseDouble(env.getOrDefault("FAULT_RATE", "12"));
         List<String[]> reporters = Files.readAllLines(tokens).stream().map(l -> l.split(" ", 2)).toList();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -121,7 +125,7 @@ public class Faults {
                             rows.add(new String[] {sex, Integer.toString(2008 + random.nextInt(17))});
                         }
                     }
-                    all.addAll(submit(http, gateway, token, area, s, rows));
+                    all.addAll(submit(http, gateway, token, reviewer, area, s, rows));
                     next += periodNanos;
                     long sleep = next - System.nanoTime();
                     if (sleep > 0) {
@@ -150,7 +154,7 @@ public class Faults {
         return 0;
     }
 
-    static List<Attempt> submit(HttpClient http, String gateway, String token, String area, long seq,
+    static List<Attempt> submit(HttpClient http, String gateway, String token, String reviewer, String area, long seq,
                                 List<String[]> rows) {
         ArrayNode observations = JSON.createArrayNode();
         List<Attempt> attempts = new ArrayList<>();
@@ -181,6 +185,11 @@ public class Faults {
         if (answer != null) {
             answer.path("conflicts").forEach(c -> rejected.add(Integer.parseInt(c.path("row").asText().replaceAll("\\D", ""))));
         }
+        // accepted but in review until released: a release without a 200 leaves it unknown whether it is official
+        if (answer != null && answer.path("review").path("state").asText().equals("IN_REVIEW")
+                && !release(http, gateway, reviewer, answer.path("id").asText())) {
+            status = 0;
+        }
         List<Attempt> result = new ArrayList<>();
         for (int i = 0; i < attempts.size(); i++) {
             Attempt a = attempts.get(i);
@@ -190,6 +199,38 @@ public class Faults {
                     answer == null ? "-" : answer.path("id").asText("-")));
         }
         return result;
+    }
+
+    /**
+     * Releases a submission; a release without an answer, or answered 5xx or 429 while a service is down, is sent
+     * again (the same release twice is one release) for up to a minute. @return whether it was answered 200
+     */
+    static boolean release(HttpClient http, String gateway, String reviewer, String id) {
+        long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+        while (System.nanoTime() < deadline) {
+            int status = 0;
+            try {
+                status = http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/submissions/" + id + "/release"))
+                        .timeout(Duration.ofSeconds(15)).header("Authorization", "Bearer " + reviewer)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode();
+            } catch (IOException noAnswer) {
+                status = 0;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            if (status == 200) {
+                return true;
+            }
+            if (status >= 400 && status < 500 && status != 429) {
+                System.err.println("release of " + id + " refused: HTTP " + status + " (is FAULT_REVIEW_TOKEN EUDA's reviewer?)");
+                return false;
+            }
+            try { Thread.sleep(500); } catch (InterruptedException e) { Thread.currentThread().interrupt(); return false; }
+        }
+        return false;
     }
 
     static String key(String area, String sex) {

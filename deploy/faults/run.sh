@@ -170,6 +170,10 @@ CLASSPATH_CHECK=$(ls "$APPS"/reporting-service/lib/main/*.jar "$APPS"/reporting-
 export JWT_PUBLIC_KEY_LOCATION
 JWT_PUBLIC_KEY_LOCATION="$(dev_keys)/public.pem"
 AREAS=(AT BE DE FR IT ES)
+# every accepted submission is released by a reviewer of EUDA (PI09's reviewing body), a person other than the
+# submitters (four eyes)
+export FAULT_REVIEW_TOKEN
+FAULT_REVIEW_TOKEN=$(TOKEN_TTL=86400 TOKEN_SUBJECT=reviewer-EUDA "$ROOT/deploy/local/token.sh" EUDA reviewer)
 : > "$LOCAL/tokens"
 for area in "${AREAS[@]}"; do
   echo "$area $(TOKEN_TTL=86400 "$ROOT/deploy/local/token.sh" "$area" submitter)" >> "$LOCAL/tokens"

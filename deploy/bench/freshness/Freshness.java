@@ -20,10 +20,12 @@ import java.util.stream.Stream;
 /**
  * Freshness through the gateway of a running suite: submissions of one observation each, at a steady rate,
  * spread over 30 series of PI09.DRUG_INDUCED_DEATHS for one country; each carries a value larger than every
- * earlier one. A submission is fresh when the trend stream (SSE) shows its series with a latest value at
- * least as large; its freshness is that moment minus the moment the gateway answered 201 (accepted).
+ * earlier one. Each accepted submission is released at once by a reviewer of EUDA, the measure's reviewing body
+ * (issue 16: only released data is official). A submission is fresh when the trend stream (SSE) shows its series
+ * with a latest value at least as large; its freshness is that moment minus the moment the gateway answered 201
+ * (accepted), so it includes the release and the publisher's step to official.
  *
- * usage: java Freshness.java GATEWAY_URL TOKEN AREA RATE_PER_S SECONDS WARMUP_SECONDS [SAMPLES_FILE]
+ * usage: java Freshness.java GATEWAY_URL TOKEN REVIEWER_TOKEN AREA RATE_PER_S SECONDS WARMUP_SECONDS [SAMPLES_FILE]
  * SAMPLES_FILE, when given, receives one line per measured submission (seconds since the first submission
  * at its acceptance, its freshness in milliseconds), for plots.
  */
@@ -35,6 +37,7 @@ public class Freshness {
     static final String[] AGES = {"TOTAL", "Y15-64", "Y15-34", "Y15-24", "Y25-34", "Y35-64", "Y15-19", "Y15-16",
             "Y_LT15", "Y_GE65"};
     static final Pattern KEY = Pattern.compile("\"seriesKey\":\"([^\"]+)\"");
+    static final Pattern ID = Pattern.compile("\"id\":\"([^\"]+)\"");
     static final Pattern LATEST = Pattern.compile("\"latest\":\\{\"period\":\"([^\"]+)\",\"time\":[^,]+,\"value\":([-0-9.eE+]+)");
 
     /** One submission: when the gateway accepted it and when its value was first seen on the stream. */
@@ -44,6 +47,8 @@ public class Freshness {
         volatile long acceptedAt;
         volatile long servedAt;
         volatile int status;
+        /** The release's answer (200), 0 before it came, -1 without one. */
+        volatile int releaseStatus;
 
         Sample(int value, boolean measured) {
             this.value = value;
@@ -54,10 +59,11 @@ public class Freshness {
     public static void main(String[] args) throws Exception {
         URI gateway = URI.create(args[0]);
         String token = args[1];
-        String area = args[2];
-        int rate = Integer.parseInt(args[3]);
-        int seconds = Integer.parseInt(args[4]);
-        int warmup = Integer.parseInt(args[5]);
+        String reviewer = args[2];
+        String area = args[3];
+        int rate = Integer.parseInt(args[4]);
+        int seconds = Integer.parseInt(args[5]);
+        int warmup = Integer.parseInt(args[6]);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         Map<String, List<Sample>> bySeries = new ConcurrentHashMap<>();
         CountDownLatch subscribed = new CountDownLatch(1);
@@ -82,18 +88,21 @@ public class Freshness {
             Sample sample = new Sample(i + 1, i >= rate * warmup);
             bySeries.computeIfAbsent(key(area, sex, age), k -> new CopyOnWriteArrayList<>()).add(sample);
             samples.add(sample);
-            submit(http, gateway, token, area, sex, age, sample).whenComplete((r, e) -> sent.countDown());
+            submit(http, gateway, token, area, sex, age, sample)
+                    .thenCompose(response -> release(http, gateway, reviewer, response, sample))
+                    .whenComplete((r, e) -> sent.countDown());
         }, 0, 1_000_000 / rate, TimeUnit.MICROSECONDS);
         sent.await(warmup + seconds + 60L, TimeUnit.SECONDS);
         double achieved = total / ((System.nanoTime() - started) / 1e9);
         clock.shutdownNow();
         long drainUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < drainUntil && samples.stream().anyMatch(s -> s.status == 201 && s.servedAt == 0)) {
+        while (System.nanoTime() < drainUntil
+                && samples.stream().anyMatch(s -> s.status == 201 && s.releaseStatus == 200 && s.servedAt == 0)) {
             Thread.sleep(100);
         }
         report(samples, achieved);
-        if (args.length > 6) {
-            writeSamples(java.nio.file.Path.of(args[6]), samples, started);
+        if (args.length > 7) {
+            writeSamples(java.nio.file.Path.of(args[7]), samples, started);
         }
         System.exit(0);
     }
@@ -114,6 +123,21 @@ public class Freshness {
             sample.acceptedAt = System.nanoTime();
             sample.status = response == null ? -1 : response.statusCode();
         });
+    }
+
+    /** Releases an accepted submission (its id from the 201's body); nothing for any other answer. */
+    static java.util.concurrent.CompletableFuture<HttpResponse<String>> release(HttpClient http, URI gateway,
+            String reviewer, HttpResponse<String> accepted, Sample sample) {
+        Matcher id = accepted == null || accepted.statusCode() != 201 ? null : ID.matcher(accepted.body());
+        if (id == null || !id.find()) {
+            sample.releaseStatus = -1;
+            return java.util.concurrent.CompletableFuture.completedFuture(accepted);
+        }
+        HttpRequest request = HttpRequest.newBuilder(gateway.resolve("/api/v1/submissions/" + id.group(1) + "/release"))
+                .header("Authorization", "Bearer " + reviewer).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) ->
+                sample.releaseStatus = response == null ? -1 : response.statusCode());
     }
 
     static void subscribe(HttpClient http, URI stream, Map<String, List<Sample>> bySeries, CountDownLatch subscribed) {
@@ -146,6 +170,7 @@ public class Freshness {
     static void report(List<Sample> samples, double achieved) {
         List<Long> micros = new ArrayList<>();
         long refused = 0;
+        long unreleased = 0;
         long unseen = 0;
         for (Sample s : samples) {
             if (!s.measured) {
@@ -153,6 +178,8 @@ public class Freshness {
             }
             if (s.status != 201) {
                 refused++;
+            } else if (s.releaseStatus != 200) {
+                unreleased++;
             } else if (s.servedAt == 0) {
                 unseen++;
             } else {
@@ -161,15 +188,15 @@ public class Freshness {
             }
         }
         micros.sort(null);
-        System.out.printf("submissions=%d rate_per_s=%.1f measured=%d refused=%d not_seen=%d p50_ms=%.1f p99_ms=%.1f max_ms=%.1f%n",
-                samples.size(), achieved, micros.size(), refused, unseen, percentile(micros, 0.50),
+        System.out.printf("submissions=%d rate_per_s=%.1f measured=%d refused=%d not_released=%d not_seen=%d p50_ms=%.1f p99_ms=%.1f max_ms=%.1f%n",
+                samples.size(), achieved, micros.size(), refused, unreleased, unseen, percentile(micros, 0.50),
                 percentile(micros, 0.99), micros.isEmpty() ? Double.NaN : micros.get(micros.size() - 1) / 1000.0);
     }
 
     static void writeSamples(java.nio.file.Path file, List<Sample> samples, long started) throws java.io.IOException {
         StringBuilder out = new StringBuilder("# accepted_s freshness_ms\n");
         for (Sample s : samples) {
-            if (s.measured && s.status == 201 && s.servedAt != 0) {
+            if (s.measured && s.status == 201 && s.releaseStatus == 200 && s.servedAt != 0) {
                 out.append(String.format(java.util.Locale.ROOT, "%.3f %.1f%n", (s.acceptedAt - started) / 1e9,
                         Math.max(0, s.servedAt - s.acceptedAt) / 1e6));
             }

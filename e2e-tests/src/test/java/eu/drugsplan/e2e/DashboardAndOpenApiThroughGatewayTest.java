@@ -58,10 +58,11 @@ class DashboardAndOpenApiThroughGatewayTest {
                     .append("\",\"dimensions\":{\"SEX\":\"T\",\"AGE\":\"TOTAL\"},\"value\":")
                     .append(periodsAndValues[i + 1]).append('}');
         }
-        given().baseUri(suite.gatewayUrl()).auth().oauth2(Tokens.forReporter(area, "submitter"))
+        String id = given().baseUri(suite.gatewayUrl()).auth().oauth2(Tokens.forReporter(area, "submitter"))
                 .contentType(ContentType.JSON).body("{\"observations\":[" + rows + "]}")
                 .post("/api/v1/submissions")
-                .then().statusCode(201).body("accepted", equalTo(periodsAndValues.length / 2));
+                .then().statusCode(201).body("accepted", equalTo(periodsAndValues.length / 2)).extract().path("id");
+        Review.release(suite.gatewayUrl(), id);
     }
 
     @Test

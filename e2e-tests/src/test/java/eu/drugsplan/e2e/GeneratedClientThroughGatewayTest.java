@@ -86,6 +86,7 @@ class GeneratedClientThroughGatewayTest {
         assertThat(summary.getConflicts()).isEmpty();
         assertThat(answer.getHeaders().get("location")).singleElement().asString()
                 .endsWith("/api/v1/submissions/" + summary.getId());
+        Review.release(suite.gatewayUrl(), String.valueOf(summary.getId()));
 
         SubmissionStatusView stored = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
                 .until(() -> submissions.getSubmissionsById(summary.getId()),

@@ -82,6 +82,7 @@ class GeneratedWorkbooksThroughGatewayTest {
             return; // nothing to publish: the store has nothing to apply
         }
         String id = answer.jsonPath().getString("id");
+        Review.release(suite.gatewayUrl(), id);
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
             var status = given().baseUri(suite.gatewayUrl()).auth().oauth2(Tokens.forReporter(REPORTER, "submitter"))
                     .get("/api/v1/submissions/" + id).then().statusCode(200).extract().jsonPath();

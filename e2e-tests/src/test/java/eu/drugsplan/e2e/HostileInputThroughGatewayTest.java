@@ -107,6 +107,7 @@ class HostileInputThroughGatewayTest {
                 {"measure": "PI01.DRUG_RELATED_HOMICIDES", "area": "SK", "period": "2019", "value": 3,
                  "comment": %s}""".formatted(quoted(FORMULA))), null));
         assertThat(legitimate.status()).as(legitimate.body()).isEqualTo(201);
+        Review.release(suite.gatewayUrl(), legitimate.json().getString("id"));
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() ->
                 fetch("/api/v1/trends/PI01.DRUG_RELATED_HOMICIDES?area=SK", null).json().getList("trends").size() == 1);
 

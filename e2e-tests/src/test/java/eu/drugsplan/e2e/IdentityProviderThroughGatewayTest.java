@@ -104,6 +104,9 @@ class IdentityProviderThroughGatewayTest {
         given().baseUri(suite.gatewayUrl()).auth().oauth2(tokenBeforeRotation)
                 .get("/api/v1/submissions/" + id)
                 .then().statusCode(200).body("reporter", equalTo("AT"));
+        // official once EUDA (PI09's reviewing body) released it: the revision of the sign-in test is against it
+        String reviewer = eudaReviewerToken();
+        Review.release(suite.gatewayUrl(), List.of(id), body -> reviewer);
 
         // the provider really authenticates the client: a wrong secret gets no token
         assertThat(tokenResponse(AGENCY_CLIENT, "not-the-secret").statusCode()).isEqualTo(401);
@@ -337,6 +340,34 @@ class IdentityProviderThroughGatewayTest {
         HttpResponse<String> response = tokenResponse(client, secret);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body()).get("access_token").asText();
+    }
+
+    /**
+     * A token of this provider for a reviewer of EUDA. The realm's reviewers are people, who sign in with PKCE only;
+     * so the agency system euda-system is given the realm role reviewer through the admin API for as long as it
+     * takes a token, as an administrator would. Its subject is not the submitter's (at-nfp-system): four eyes holds.
+     */
+    private static String eudaReviewerToken() throws Exception {
+        String adminToken = adminToken();
+        String user = adminGet(adminToken, "/admin/realms/" + REALM + "/users?exact=true&username=service-account-"
+                + OTHER_AGENCY_CLIENT).get(0).get("id").asText();
+        String roles = "[" + adminGet(adminToken, "/admin/realms/" + REALM + "/roles/reviewer") + "]";
+        URI mappings = URI.create(keycloak + "/admin/realms/" + REALM + "/users/" + user + "/role-mappings/realm");
+        HttpResponse<String> granted = HTTP.send(HttpRequest.newBuilder(mappings)
+                .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(roles)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(granted.statusCode()).as(granted.body()).isEqualTo(204);
+        try {
+            String token = clientCredentialsToken(OTHER_AGENCY_CLIENT, OTHER_AGENCY_SECRET);
+            assertThat(claims(token).get("groups").toString()).contains("\"reviewer\"");
+            return token;
+        } finally {
+            HttpResponse<String> revoked = HTTP.send(HttpRequest.newBuilder(mappings)
+                    .header("Authorization", "Bearer " + adminToken).header("Content-Type", "application/json")
+                    .method("DELETE", HttpRequest.BodyPublishers.ofString(roles)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(204);
+        }
     }
 
     /** The development-only administrator of the master realm (lib.sh's KEYCLOAK_ADMIN_USER / _PASSWORD). */

@@ -38,6 +38,7 @@ class ObservationFlowThroughGatewayTest {
                 .when().post("/api/v1/submissions")
                 .then().statusCode(201).body("accepted", equalTo(2))
                 .extract().path("id");
+        Review.release(suite.gatewayUrl(), submission);
 
         JsonPath trend = awaitTrend();
 

@@ -45,7 +45,7 @@ class RsdmxThroughGatewayTest {
     static void submit(Suite shared) throws IOException {
         suite = shared;
         everyMeasure = EveryMeasure.submittedTo(suite);
-        given().baseUri(suite.gatewayUrl()).auth().oauth2(Tokens.forReporter(AREA, "submitter"))
+        String id = given().baseUri(suite.gatewayUrl()).auth().oauth2(Tokens.forReporter(AREA, "submitter"))
                 .contentType(ContentType.JSON).body("""
                         {"observations": [
                           {"measure": "PI09.DRUG_INDUCED_DEATHS", "area": "FI", "period": "2015", "dimensions": {"SEX": "M", "AGE": "TOTAL"}, "value": 170},
@@ -54,7 +54,9 @@ class RsdmxThroughGatewayTest {
                           {"measure": "PI09.DRUG_INDUCED_DEATHS", "area": "FI", "period": "2016", "dimensions": {"SEX": "F", "AGE": "TOTAL"}, "value": 41},
                           {"measure": "PI09.DRUG_INDUCED_DEATHS", "area": "FI", "period": "2017", "dimensions": {"SEX": "F", "AGE": "TOTAL"}, "value": 47}
                         ]}""")
-                .post("/api/v1/submissions").then().statusCode(201).body("accepted", org.hamcrest.Matchers.equalTo(5));
+                .post("/api/v1/submissions").then().statusCode(201).body("accepted", org.hamcrest.Matchers.equalTo(5))
+                .extract().path("id");
+        Review.release(suite.gatewayUrl(), id);
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
                 given().baseUri(suite.gatewayUrl()).queryParam("area", AREA).get("/api/v1/data/PI09.DRUG_INDUCED_DEATHS")
                         .jsonPath().getList("series.observations.flatten()").size() >= 5);

@@ -73,15 +73,20 @@ class ScaledOutSuiteTest {
 
     @Test
     void every_observation_is_stored_once_and_every_trend_computed_once_with_two_replicas_of_each_consumer() {
-        // a submission per area and year, interleaved, then one revision of every series
+        // a submission per area and year, interleaved, then one revision of every series; each released (issue 16),
+        // the revisions only once the first values are official, so that they are the later versions
+        List<String> first = new ArrayList<>();
         for (int year = FIRST_YEAR; year < FIRST_YEAR + YEARS; year++) {
             for (String area : AREAS) {
-                submit(area, String.valueOf(year), 0);
+                first.add(submit(area, String.valueOf(year), 0));
             }
         }
+        Review.release(suite.gatewayUrl(), first);
+        List<String> revisions = new ArrayList<>();
         for (String area : AREAS) {
-            submit(area, REVISED_YEAR, 1);
+            revisions.add(submit(area, REVISED_YEAR, 1));
         }
+        Review.release(suite.gatewayUrl(), revisions);
 
         awaitEverySeriesAndTrendAtTheLastChange();
 
@@ -126,7 +131,7 @@ class ScaledOutSuiteTest {
         assertBothReplicasShareTheGroup(suite.environment("REPORTING_GROUP_ID"));
     }
 
-    private static void submit(String area, String period, int revision) {
+    private static String submit(String area, String period, int revision) {
         StringBuilder rows = new StringBuilder();
         for (String sex : SEXES) {
             if (!rows.isEmpty()) {
@@ -136,11 +141,12 @@ class ScaledOutSuiteTest {
                     {"measure": "%s", "area": "%s", "period": "%s", "dimensions": {"SEX": "%s", "AGE": "TOTAL"}, "value": %s}"""
                     .formatted(MEASURE, area, period, sex, value(area, sex, Integer.parseInt(period), revision)));
         }
-        given().baseUri(suite.gatewayUrl())
+        return given().baseUri(suite.gatewayUrl())
                 .auth().oauth2(Tokens.forReporter(area, "submitter"))
                 .contentType(ContentType.JSON).body("{\"observations\": [" + rows + "]}")
                 .when().post("/api/v1/submissions")
-                .then().log().ifValidationFails().statusCode(201).body("accepted", equalTo(SEXES.size()));
+                .then().log().ifValidationFails().statusCode(201).body("accepted", equalTo(SEXES.size()))
+                .extract().path("id");
     }
 
     /** A distinct, reproducible value per series, year and revision. */

@@ -225,10 +225,11 @@ class SdmxConnectorsThroughGatewayTest {
     }
 
     private static void submit(String body) {
-        given().baseUri(suite.gatewayUrl()).auth().oauth2(Tokens.forReporter("EE", "submitter"))
+        String id = given().baseUri(suite.gatewayUrl()).auth().oauth2(Tokens.forReporter("EE", "submitter"))
                 .contentType(ContentType.JSON).body(body)
                 .post("/api/v1/submissions").then().statusCode(201)
-                .body("rejected", org.hamcrest.Matchers.equalTo(0));
+                .body("rejected", org.hamcrest.Matchers.equalTo(0)).extract().path("id");
+        Review.release(suite.gatewayUrl(), id);
     }
 
     private static void awaitStored(int observations) {

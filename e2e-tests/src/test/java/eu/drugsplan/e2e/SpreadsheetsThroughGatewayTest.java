@@ -129,11 +129,13 @@ class SpreadsheetsThroughGatewayTest {
         Map<String, Map<String, BigDecimal>> expected = expected(cells, fixed);
         String measure = query.replaceAll("^\\?measure=([^&]+).*$", "$1");
 
+        List<String> submissions = new java.util.ArrayList<>();
         for (Map.Entry<String, Map<String, BigDecimal>> country : expected.entrySet()) {
-            given().baseUri(suite.gatewayUrl()).auth().oauth2(Tokens.forReporter(country.getKey(), "submitter"))
+            submissions.add(given().baseUri(suite.gatewayUrl()).auth().oauth2(Tokens.forReporter(country.getKey(), "submitter"))
                     .contentType(XLSX).body(body).post("/api/v1/submissions" + query)
-                    .then().statusCode(201).body("accepted", equalTo(country.getValue().size()));
+                    .then().statusCode(201).body("accepted", equalTo(country.getValue().size())).extract().path("id"));
         }
+        Review.release(suite.gatewayUrl(), submissions);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             for (Map.Entry<String, Map<String, BigDecimal>> country : expected.entrySet()) {
                 assertThat(stored(measure, country.getKey(), fixed.keySet())).as(file + " " + country.getKey())
@@ -180,9 +182,11 @@ class SpreadsheetsThroughGatewayTest {
             body = out.toByteArray();
         }
 
-        given().baseUri(suite.gatewayUrl()).auth().oauth2(Tokens.forReporter("LU", "submitter"))
+        String id = given().baseUri(suite.gatewayUrl()).auth().oauth2(Tokens.forReporter("LU", "submitter"))
                 .contentType(XLSX).body(body).post("/api/v1/submissions")
-                .then().statusCode(201).body("accepted", equalTo(filled.size())).body("rejected", equalTo(0));
+                .then().statusCode(201).body("accepted", equalTo(filled.size())).body("rejected", equalTo(0))
+                .extract().path("id");
+        Review.release(suite.gatewayUrl(), id);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(stored("PI10.OST_CLIENTS", "LU",
                 Set.of("MEDICATION"))).containsAllEntriesOf(prefixed("MEDICATION=BUPRENORPHINE|", filled)));
     }

@@ -23,12 +23,16 @@ import java.util.stream.Collectors;
  * them, then checks the waste-water round trip.
  *
  * <pre>
- * DatasetLoader [DATASETS_DIR] [--gateway URL] [--tokens FILE | --token-command CMD] [--batch N]
- *               [--verify | --no-verify | --dry-run] [--wait SECONDS] [--only-wastewater]
+ * DatasetLoader [DATASETS_DIR] [--gateway URL] [--tokens FILE | --token-command CMD [--review-token-command CMD]]
+ *               [--batch N] [--verify | --no-verify | --dry-run] [--wait SECONDS] [--only-wastewater]
  * </pre>
  * --dry-run maps and reports without submitting anything.
- * --tokens: a properties file REPORTER=token; --token-command: a shell command printing a token, with
- * {reporter} replaced (default: deploy/local/token.sh {reporter} submitter). --verify only checks.
+ * --tokens: a properties file REPORTER=token (and reviewer.BODY=token for the reviewers); --token-command: a
+ * shell command printing a token, with {reporter} replaced (default: deploy/local/token.sh {reporter} submitter);
+ * --review-token-command: one printing a reviewer token of the reviewing body {body}, a subject other than the
+ * submitter's (default: TOKEN_SUBJECT=reviewer-{body} deploy/local/token.sh {body} reviewer). Every accepted
+ * submission in review is released by each of its reviewing bodies, and the loader waits until it is official
+ * (issue 16) before the round trip. --verify only checks.
  * Exit status: 0 done (and verified), 1 the round trip found differences, 2 the load failed.
  */
 public final class DatasetLoader {
@@ -82,6 +86,13 @@ public final class DatasetLoader {
         if (!submitter.conflicts.isEmpty()) {
             out.println("Rejected by the API (" + submitter.conflicts.size() + "):");
             submitter.conflicts.forEach(c -> out.println("  " + c));
+        }
+        if (!submitter.inReview.isEmpty()) {
+            Instant released = Instant.now();
+            submitter.release(reviewerTokens(options), Duration.ofSeconds(Math.max(60, options.waitSeconds())));
+            out.println("Released " + submitter.inReview.size() + " submissions in review (releases by body: "
+                    + submitter.releases + "), all official " + Duration.between(released, Instant.now()).toMillis()
+                    + " ms later");
         }
     }
 
@@ -162,16 +173,36 @@ public final class DatasetLoader {
             };
         }
         Map<String, String> cache = new HashMap<>();
-        return reporter -> cache.computeIfAbsent(reporter, r -> runTokenCommand(options.tokenCommand(), r));
+        return reporter -> cache.computeIfAbsent(reporter, r -> runTokenCommand(options.tokenCommand(), "{reporter}", r));
     }
 
-    private static String runTokenCommand(String command, String reporter) {
+    /** A reviewer token per reviewing body: reviewer.BODY of the tokens file, or the review token command. */
+    private static Function<String, String> reviewerTokens(Options options) throws IOException {
+        if (options.tokensFile() != null) {
+            Properties tokens = new Properties();
+            try (InputStream in = Files.newInputStream(options.tokensFile())) {
+                tokens.load(in);
+            }
+            return body -> {
+                String token = tokens.getProperty("reviewer." + body);
+                if (token == null) {
+                    throw new IllegalStateException("no reviewer token reviewer." + body + " in " + options.tokensFile());
+                }
+                return token;
+            };
+        }
+        Map<String, String> cache = new HashMap<>();
+        return body -> cache.computeIfAbsent(body, b -> runTokenCommand(options.reviewTokenCommand(), "{body}", b));
+    }
+
+    /** Runs the command with {@code placeholder} ({reporter} or {body}) replaced by the reporter's code. */
+    private static String runTokenCommand(String command, String placeholder, String reporter) {
         try {
-            Process process = new ProcessBuilder("bash", "-c", command.replace("{reporter}", reporter))
+            Process process = new ProcessBuilder("bash", "-c", command.replace(placeholder, reporter))
                     .redirectError(ProcessBuilder.Redirect.INHERIT).start();
             String token = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             if (process.waitFor() != 0 || token.isEmpty()) {
-                throw new IllegalStateException("the token command failed for reporter " + reporter);
+                throw new IllegalStateException("the token command failed for " + placeholder + " " + reporter);
             }
             return token;
         } catch (IOException e) {
@@ -192,14 +223,17 @@ public final class DatasetLoader {
     }
 
     /** The command line. */
-    record Options(Path directory, String gateway, Path tokensFile, String tokenCommand, int batchSize,
-                   boolean verifyOnly, boolean verify, int waitSeconds, boolean wastewaterOnly, boolean dryRun) {
+    record Options(Path directory, String gateway, Path tokensFile, String tokenCommand, String reviewTokenCommand,
+                   int batchSize, boolean verifyOnly, boolean verify, int waitSeconds, boolean wastewaterOnly,
+                   boolean dryRun) {
 
         static Options parse(String[] args) {
             Path directory = Path.of(env("DATASETS_DIR", "../shared/datasets"));
             String gateway = env("GATEWAY_URL", "http://127.0.0.1:8080");
             Path tokensFile = null;
             String tokenCommand = env("TOKEN_COMMAND", "deploy/local/token.sh {reporter} submitter");
+            String reviewTokenCommand = env("REVIEW_TOKEN_COMMAND",
+                    "TOKEN_SUBJECT=reviewer-{body} deploy/local/token.sh {body} reviewer");
             int batch = 1000;
             boolean verifyOnly = false;
             boolean verify = true;
@@ -211,6 +245,7 @@ public final class DatasetLoader {
                     case "--gateway" -> gateway = args[++i];
                     case "--tokens" -> tokensFile = Path.of(args[++i]);
                     case "--token-command" -> tokenCommand = args[++i];
+                    case "--review-token-command" -> reviewTokenCommand = args[++i];
                     case "--batch" -> batch = Integer.parseInt(args[++i]);
                     case "--verify" -> verifyOnly = true;
                     case "--no-verify" -> verify = false;
@@ -228,8 +263,8 @@ public final class DatasetLoader {
             if (!Files.isDirectory(directory)) {
                 throw new IllegalArgumentException("no datasets directory " + directory.toAbsolutePath());
             }
-            return new Options(directory, gateway, tokensFile, tokenCommand, batch, verifyOnly, (verify || verifyOnly) && !dryRun,
-                    wait, wastewaterOnly, dryRun);
+            return new Options(directory, gateway, tokensFile, tokenCommand, reviewTokenCommand, batch, verifyOnly,
+                    (verify || verifyOnly) && !dryRun, wait, wastewaterOnly, dryRun);
         }
 
         private static String env(String name, String fallback) {

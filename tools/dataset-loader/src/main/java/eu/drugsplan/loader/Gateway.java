@@ -44,6 +44,31 @@ final class Gateway {
         return json.readTree(response.body());
     }
 
+    /** A submission as its submitter or a reviewer sees it (GET /api/v1/submissions/{id}). */
+    JsonNode submission(String token, String id) throws IOException {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/submissions/" + id))
+                .header("Accept", "application/json").header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(60)).GET().build());
+        if (response.statusCode() != 200) {
+            throw new IOException("GET /api/v1/submissions/" + id + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return json.readTree(response.body());
+    }
+
+    /** Releases a submission in review for the body of the reviewer's token; @return the submission */
+    JsonNode release(String reviewerToken, String id) throws IOException {
+        String path = "/api/v1/submissions/" + id + "/release";
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .header("Authorization", "Bearer " + reviewerToken).timeout(Duration.ofSeconds(60))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+        if (response.statusCode() != 200) {
+            throw new IOException("POST " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return json.readTree(response.body());
+    }
+
     /** Sends a request; when the gateway's rate limit answers 429, waits as it says (Retry-After) and retries. */
     private HttpResponse<String> send(HttpRequest request) throws IOException {
         try {

@@ -2,6 +2,8 @@ package eu.drugsplan.loader;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +13,9 @@ import java.util.function.Function;
 
 /**
  * Submits observations as the reporters that own them, in batches, and adds up the import summaries. A row
- * the API rejects is reported with its conflict.
+ * the API rejects is reported with its conflict. An accepted submission is official only once every reviewing
+ * body of its measures released it (issue 16): {@link #release} releases those in review, each body with a
+ * reviewer token of its own (not the submitter's subject: four eyes), and waits until they are official.
  */
 final class Submitter {
 
@@ -20,6 +24,10 @@ final class Submitter {
     private final int batchSize;
     final Map<String, Long> totals = new TreeMap<>();
     final List<String> conflicts = new ArrayList<>();
+    /** Accepted submissions in review: id to its review ({@code state}, {@code reviewingBodies}, {@code releasedBy}). */
+    final Map<String, JsonNode> inReview = new LinkedHashMap<>();
+    /** Releases made, by reviewing body. */
+    final Map<String, Long> releases = new TreeMap<>();
 
     Submitter(Gateway gateway, Function<String, String> tokens, int batchSize) {
         this.gateway = gateway;
@@ -67,6 +75,52 @@ final class Submitter {
         }
         for (JsonNode conflict : summary.path("conflicts")) {
             conflicts.add(reporter + " " + describe(batch, conflict));
+        }
+        // null when nothing was accepted; OFFICIAL at once when the body publishes its own data (waste water)
+        JsonNode review = summary.path("review");
+        if (review.path("state").asText().equals("IN_REVIEW")) {
+            inReview.put(summary.path("id").asText(), review);
+        }
+    }
+
+    /**
+     * Releases every submission in review by each of its reviewing bodies that has not yet, then waits until all
+     * are official (their rows on the way to the store).
+     *
+     * @param reviewers a reviewer token per body
+     */
+    void release(Function<String, String> reviewers, Duration wait) throws IOException {
+        for (Map.Entry<String, JsonNode> submission : inReview.entrySet()) {
+            List<String> released = new ArrayList<>();
+            submission.getValue().path("releasedBy").forEach(b -> released.add(b.asText()));
+            for (JsonNode body : submission.getValue().path("reviewingBodies")) {
+                if (!released.contains(body.asText())) {
+                    gateway.release(reviewers.apply(body.asText()), submission.getKey());
+                    releases.merge(body.asText(), 1L, Long::sum);
+                }
+            }
+        }
+        Instant deadline = Instant.now().plus(wait);
+        for (Map.Entry<String, JsonNode> submission : inReview.entrySet()) {
+            String reader = reviewers.apply(submission.getValue().path("reviewingBodies").path(0).asText());
+            String state = gateway.submission(reader, submission.getKey()).path("review").path("state").asText();
+            while (!state.equals("OFFICIAL")) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IOException("submission " + submission.getKey() + " is " + state + ", not OFFICIAL, "
+                            + wait.toSeconds() + " s after its release");
+                }
+                pause();
+                state = gateway.submission(reader, submission.getKey()).path("review").path("state").asText();
+            }
+        }
+    }
+
+    private static void pause() throws IOException {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
         }
     }
 
