@@ -206,12 +206,12 @@ class ReviewAndReleaseThroughGatewayTest {
         return audit(id).stream().map(e -> String.valueOf(e.get("action"))).toList();
     }
 
-    /** The entries of a list answer: a JSON array, or an object with {@code items}. */
+    /** The entries of a list answer: a JSON array, or an object with {@code rows} or {@code items}. */
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> entries(String body) {
         try {
             JsonNode root = JSON.readTree(body);
-            JsonNode items = root.isArray() ? root : root.path("items");
+            JsonNode items = root.isArray() ? root : root.has("rows") ? root.path("rows") : root.path("items");
             assertThat(items.isArray()).as("a list: %s", body).isTrue();
             List<Map<String, Object>> entries = new ArrayList<>();
             items.forEach(item -> entries.add(JSON.convertValue(item, Map.class)));

@@ -31,7 +31,7 @@ public class HeldEvents {
 
     /**
      * Copies the submission's held events into the outbox. Each takes one value of outbox_event_seq as its id: a
-     * value v of that sequence reserves (v-99 .. v] for whoever drew it (see IntakeWriter), so v itself is ours.
+     * value v of that sequence reserves [v .. v+99] for whoever drew it (see IntakeWriter), so v itself is ours.
      *
      * @return the first and last outbox id, or null when nothing was held
      */

@@ -27,8 +27,9 @@ import org.postgresql.copy.PGCopyOutputStream;
 /**
  * Writes the rows of a submission in bulk with PostgreSQL COPY, inside the caller's transaction (the
  * connection Agroal enlisted in it), so accepted rows and their outbox records commit together.
- * Ids come from the tables' sequences in blocks of their increment, the same convention as Hibernate's
- * pooled optimizer: a sequence value v reserves (v-99 .. v].
+ * Ids come from the tables' sequences in blocks of their increment, the same convention as the pooled-lo optimizer
+ * Hibernate uses for the outbox entity in the same table: a sequence value v reserves [v .. v+99]. (The pooled
+ * convention, (v-99 .. v], collided with Hibernate's ids once a transaction wrote both, found by the real-data check.)
  */
 @ApplicationScoped
 public class IntakeWriter {
@@ -166,7 +167,7 @@ public class IntakeWriter {
                 StandardCharsets.UTF_8), 1 << 16);
     }
 
-    /** Ascending ids for count rows: one sequence call per block of ID_BLOCK. */
+    /** Ascending ids for count rows: one sequence call per block of ID_BLOCK, each value the low end of its block. */
     private static long[] reserveIds(Connection connection, String sequence, int count) throws SQLException {
         long[] ids = new long[count];
         int filled = 0;
@@ -177,9 +178,8 @@ public class IntakeWriter {
                 next.setInt(1, blocks);
                 try (ResultSet values = next.executeQuery()) {
                     while (values.next() && filled < count) {
-                        long high = values.getLong(1);
-                        // the very first value of a sequence (1) would reserve ids below 1: skip it
-                        for (long id = high - ID_BLOCK + 1; id <= high && filled < count && high >= ID_BLOCK; id++) {
+                        long low = values.getLong(1);
+                        for (long id = low; id < low + ID_BLOCK && filled < count; id++) {
                             ids[filled++] = id;
                         }
                     }
