@@ -15,7 +15,6 @@ import eu.drugsplan.submissions.repository.ReviewActionRecord;
 import eu.drugsplan.submissions.repository.Submission;
 import eu.drugsplan.submissions.service.SubmissionQueries.Viewer;
 import eu.drugsplan.submissions.service.review.ReviewAction;
-import eu.drugsplan.submissions.service.review.ReviewState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -126,10 +125,16 @@ public class ReviewQueries {
     @Transactional
     @SuppressWarnings("unchecked")
     public Queue queue(Set<String> bodies, int limit) {
-        List<Submission> waiting = Submission.<Submission>find("reviewState = ?1 order by receivedAt, id",
-                ReviewState.IN_REVIEW).list().stream()
-                .filter(s -> bodies.stream().anyMatch(b -> s.reviewingBodies().contains(b) && !s.releasedBy().contains(b)))
-                .limit(limit).toList();
+        // the bodies are kept comma-separated (Submission); the database picks the page, not this service
+        List<UUID> ids = entityManager.createNativeQuery("""
+                        select id from submission s where review_state = 'IN_REVIEW' and exists (
+                          select 1 from unnest(string_to_array(?1, ',')) b
+                           where b = any(string_to_array(s.reviewing_bodies, ','))
+                             and not b = any(coalesce(string_to_array(s.released_by, ','), '{}')))
+                         order by received_at, id limit ?2""")
+                .setParameter(1, String.join(",", bodies)).setParameter(2, limit).getResultList();
+        List<Submission> waiting = ids.isEmpty() ? List.of()
+                : Submission.<Submission>find("id in ?1 order by receivedAt, id", ids).list();
         Map<UUID, Set<String>> measures = new HashMap<>();
         if (!waiting.isEmpty()) {
             List<Object[]> rows = entityManager.createNativeQuery("""

@@ -133,9 +133,6 @@ class ReviewWorkflowTest {
 
     /** A person of EUDA who may both submit and review. */
     private static String personOfEuda(String subject) {
-        long now = Instant.now().getEpochSecond();
-        return Tokens.withClaims("{\"iss\":\"" + Tokens.ISSUER + "\",\"aud\":\"" + Tokens.AUDIENCE + "\",\"sub\":\""
-                + subject + "\",\"reporter\":\"EUDA\",\"groups\":[\"submitter\",\"reviewer\"],\"iat\":" + now
-                + ",\"exp\":" + (now + 3600) + "}");
+        return Tokens.forPerson(subject, "EUDA", "submitter", "reviewer");
     }
 }

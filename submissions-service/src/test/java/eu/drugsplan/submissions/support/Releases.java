@@ -5,7 +5,6 @@ import static org.hamcrest.Matchers.equalTo;
 
 import eu.drugsplan.testsupport.Tokens;
 import io.restassured.http.ContentType;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -34,9 +33,6 @@ public final class Releases {
 
     /** A reviewer of the body whose subject no test submitter has. */
     public static String reviewer(String body) {
-        long now = Instant.now().getEpochSecond();
-        return Tokens.withClaims("{\"iss\":\"" + Tokens.ISSUER + "\",\"aud\":\"" + Tokens.AUDIENCE
-                + "\",\"sub\":\"reviewer-" + body.toLowerCase() + "\",\"reporter\":\"" + body
-                + "\",\"groups\":[\"reviewer\"],\"iat\":" + now + ",\"exp\":" + (now + 3600) + "}");
+        return Tokens.forPerson("reviewer-" + body.toLowerCase(), body, "reviewer");
     }
 }
