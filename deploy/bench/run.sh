@@ -486,6 +486,9 @@ ROWS_N=$(val "$I" rows)
     echo "| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |"
     [ -z "$(fresh p50_ms "$W")" ] || echo "| warm-up, from the cold start | $FRESHNESS_WARMUP_RATE/s | $(fresh rate_per_s "$W")/s | 0 s + $FRESHNESS_WARMUP s | $(int "$(fresh measured "$W")") | $(fresh refused "$W") | $(fresh not_seen "$W") | $(ms "$(fresh p50_ms "$W")") | $(ms "$(fresh p99_ms "$W")") | $(ms "$(fresh max_ms "$W")") |"
     echo "| **measured** | $FRESHNESS_RATE/s | $(fresh rate_per_s)/s | $FRESHNESS_LEAD s + $FRESHNESS_SECONDS s | $(int "$(fresh measured)") | $(fresh refused) | $(fresh not_seen) | **$(ms "$(fresh p50_ms)")** | **$(ms "$(fresh p99_ms)")** | $(ms "$(fresh max_ms)") |"
+    echo
+    echo "Of that, from the reviewer's \`200\` for the release to the official trend on the stream (the release publisher's step"
+    echo "to official and the Kafka flow): p50 $(ms "$(fresh release_to_trend_ms_p50)"), p99 $(ms "$(fresh release_to_trend_ms_p99)") (warm-up: p50 $(ms "$(fresh release_to_trend_ms_p50 "$W")"), p99 $(ms "$(fresh release_to_trend_ms_p99 "$W")"))."
     [ -z "$PLOT_FRESHNESS" ] || { echo; echo "![Freshness of every measured submission, over time and as a distribution](${PLOT_LINK}$PLOT_FRESHNESS)"; }
   else
     echo "Not measured: the step failed (log: \`${OUT#$ROOT/}/freshness.txt\`)."

@@ -60,11 +60,6 @@ final class Review {
             List<String> released = submission.getList("review.releasedBy", String.class);
             for (String body : submission.getList("review.reviewingBodies", String.class)) {
                 if (released == null || !released.contains(body)) {
-                    // a release is idempotent, so one the gateway's rate limit refused (429) is simply sent again
-                    await().atMost(OFFICIAL_WITHIN).pollInterval(Duration.ofMillis(500)).until(() ->
-                            given().baseUri(gatewayUrl).auth().oauth2(reviewers.apply(body))
-                                    .contentType(ContentType.JSON).body("{}")
-                                    .post("/api/v1/submissions/" + id + "/release").statusCode() != 429);
                     given().baseUri(gatewayUrl).auth().oauth2(reviewers.apply(body))
                             .contentType(ContentType.JSON).body("{}")
                             .post("/api/v1/submissions/" + id + "/release")
@@ -73,12 +68,12 @@ final class Review {
             }
         }
         for (String id : submissionIds) {
-            await().atMost(OFFICIAL_WITHIN).pollInterval(Duration.ofSeconds(1)).until(() ->
+            await().atMost(OFFICIAL_WITHIN).pollInterval(Duration.ofMillis(200)).until(() ->
                     "OFFICIAL".equals(state(gatewayUrl, id, reviewers)));
         }
     }
 
-    /** The review state, or null while the gateway's rate limit refuses the read (429). */
+    /** The review state, or null while the submission cannot be read. */
     private static String state(String gatewayUrl, String id, Function<String, String> reviewers) {
         var response = given().baseUri(gatewayUrl).auth().oauth2(reviewers.apply("EUDA"))
                 .get("/api/v1/submissions/" + id);

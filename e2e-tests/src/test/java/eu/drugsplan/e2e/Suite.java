@@ -168,6 +168,13 @@ final class Suite implements AutoCloseable {
         env.put("INDICATORS_GROUP_ID", "e2e-" + run + "-indicators");
         env.put("REPORTING_GROUP_ID", "e2e-" + run + "-reporting");
         env.put("JWT_PUBLIC_KEY_LOCATION", TestKeys.PUBLIC_KEY.toAbsolutePath().toString());
+        // every client of the test run is one address here (127.0.0.1), so the production limits of one caller
+        // would throttle the whole run: the rate limit by the polling for released data, the connections per
+        // address by REST Assured, which opens a connection per request and leaves it to the server's idle
+        // timeout (60 s). The limits themselves are tested in gateway's RateLimitTest and ClientLimitsTest; a
+        // suite that needs them can still override these
+        env.put("GATEWAY_RATE_LIMIT", "1000000");
+        env.put("GATEWAY_CONNECTIONS_PER_CLIENT", "100000");
         env.putAll(overrides);
         return env;
     }
