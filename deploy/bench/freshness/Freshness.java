@@ -194,6 +194,11 @@ public class Freshness {
         }
         micros.sort(null);
         sinceRelease.sort(null);
+        Map<Integer, Long> refusals = new java.util.TreeMap<>();
+        samples.stream().filter(s -> s.measured && s.status != 201).forEach(s -> refusals.merge(s.status, 1L, Long::sum));
+        Map<Integer, Long> releases = new java.util.TreeMap<>();
+        samples.stream().filter(s -> s.measured && s.status == 201).forEach(s -> releases.merge(s.releaseStatus, 1L, Long::sum));
+        System.out.println("submission_refusals_by_status=" + refusals + " release_answers_by_status=" + releases);
         System.out.printf("submissions=%d rate_per_s=%.1f measured=%d refused=%d not_released=%d not_seen=%d p50_ms=%.1f p99_ms=%.1f max_ms=%.1f%n",
                 samples.size(), achieved, micros.size(), refused, unreleased, unseen, percentile(micros, 0.50),
                 percentile(micros, 0.99), micros.isEmpty() ? Double.NaN : micros.get(micros.size() - 1) / 1000.0);

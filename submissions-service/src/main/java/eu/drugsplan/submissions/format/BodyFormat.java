@@ -10,10 +10,13 @@ public enum BodyFormat {
     JSON(MediaType.APPLICATION_JSON),
     CSV("text/csv"),
     SDMX_CSV("application/vnd.sdmx.data+csv"),
-    XLSX(BodyFormat.XLSX_TYPE);
+    XLSX(BodyFormat.XLSX_TYPE),
+    SDMX_ML(BodyFormat.SDMX_ML_TYPE);
 
     public static final String SDMX_CSV_TYPE = "application/vnd.sdmx.data+csv";
     public static final String XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    /** SDMX-ML 2.1 structure-specific data, the media type of SDMX REST 1.5.0 (section "Content negotiation"). */
+    public static final String SDMX_ML_TYPE = "application/vnd.sdmx.structurespecificdata+xml";
 
     private final String mediaType;
 
@@ -34,14 +37,16 @@ public enum BodyFormat {
         for (BodyFormat format : values()) {
             if (type != null && MediaType.valueOf(format.mediaType).isCompatible(type)) {
                 String version = type.getParameters().get("version");
-                if (format == SDMX_CSV && version != null && !version.startsWith("2.")) {
+                if (format == SDMX_CSV && version != null && !version.startsWith("2.")
+                        || format == SDMX_ML && version != null && !version.equals("2.1")) {
                     break;
                 }
                 return format;
             }
         }
         throw new ProblemException(Problem.of(Response.Status.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
-                "Send application/json, text/csv, " + SDMX_CSV_TYPE + ";version=2.0.0 or " + XLSX_TYPE + "; got "
+                "Send application/json, text/csv, " + SDMX_CSV_TYPE + ";version=2.0.0, " + SDMX_ML_TYPE
+                        + ";version=2.1 or " + XLSX_TYPE + "; got "
                         + type + "."));
     }
 }

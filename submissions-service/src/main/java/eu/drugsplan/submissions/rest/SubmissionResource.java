@@ -8,6 +8,7 @@ import eu.drugsplan.submissions.format.BodyFormat;
 import eu.drugsplan.submissions.format.CsvDialect;
 import eu.drugsplan.submissions.format.CsvRows;
 import eu.drugsplan.submissions.format.JsonRows;
+import eu.drugsplan.submissions.format.SdmxMlRows;
 import eu.drugsplan.submissions.format.SheetParameters;
 import eu.drugsplan.submissions.repository.IdempotencyKeys;
 import eu.drugsplan.submissions.repository.SubmissionStatus;
@@ -117,9 +118,10 @@ public class SubmissionResource {
     }
 
     @POST
-    @Consumes({MediaType.APPLICATION_JSON, "text/csv", BodyFormat.SDMX_CSV_TYPE, BodyFormat.XLSX_TYPE})
+    @Consumes({MediaType.APPLICATION_JSON, "text/csv", BodyFormat.SDMX_CSV_TYPE, BodyFormat.XLSX_TYPE,
+            BodyFormat.SDMX_ML_TYPE})
     @RolesAllowed("submitter")
-    @Operation(summary = "Submit observations as JSON, CSV, SDMX-CSV 2.0 or an xlsx workbook; the answer is the import "
+    @Operation(summary = "Submit observations as JSON, CSV, SDMX-CSV 2.0, SDMX-ML 2.1 or an xlsx workbook; the answer is the import "
             + "summary (201), 202 with the status resource for a large CSV, 200 for a dry run",
             description = "A workbook (" + BodyFormat.XLSX_TYPE + ") is read in the long layout (the CSV columns) or "
                     + "in the wide layout of published tables (an area column, a column per period); what the wide "
@@ -152,7 +154,10 @@ public class SubmissionResource {
                                        description = "SDMX-CSV 2.0")),
                                @Content(mediaType = BodyFormat.XLSX_TYPE, schema = @Schema(type = SchemaType.STRING,
                                        format = "binary", description = "An xlsx workbook (Office Open XML), long or "
-                                               + "wide layout; larger than the body limit or a zip bomb: 413"))})
+                                               + "wide layout; larger than the body limit or a zip bomb: 413")),
+                               @Content(mediaType = BodyFormat.SDMX_ML_TYPE, schema = @Schema(type = SchemaType.STRING,
+                                       description = "SDMX-ML 2.1 StructureSpecificData (version=2.1 or no version): "
+                                               + "each Obs one row, the DataSet's action the rows' action"))})
                            InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType contentType,
                            @QueryParam("dryRun") @DefaultValue("false")
                            @Parameter(schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false")) String dryRunParameter,
@@ -183,8 +188,9 @@ public class SubmissionResource {
                 spooled.delete();
                 return replay.get();
             }
-            boolean async = !dryRun && format.isCsv()
-                    && (spooled.lines() - 1 > config.asyncRowThreshold() || respondAsync(prefer));
+            boolean async = !dryRun && (format.isCsv()
+                    && (spooled.lines() - 1 > config.asyncRowThreshold() || respondAsync(prefer))
+                    || format == BodyFormat.SDMX_ML && respondAsync(prefer));
             RowSource rows = rows(format, spooled, decimal, sheet);
             IntakeResult result = intake.submit(new IntakeRequest(reporter, identity.subject(), format.mediaType(), rows, dryRun, async,
                     Optional.ofNullable(idempotencyKey), spooled.sha256(), spooled::delete));
@@ -307,7 +313,11 @@ public class SubmissionResource {
         }
         Set<String> dimensions = current.measures().values().stream().flatMap(m -> m.dimensions().stream())
                 .collect(Collectors.toUnmodifiableSet());
-        return CsvRows.open(spooled.file(), format, decimal, new CsvRows.Vocabulary(current.measures().keySet(), dimensions));
+        CsvRows.Vocabulary vocabulary = new CsvRows.Vocabulary(current.measures().keySet(), dimensions);
+        if (format == BodyFormat.SDMX_ML) {
+            return SdmxMlRows.open(spooled.file(), vocabulary);
+        }
+        return CsvRows.open(spooled.file(), format, decimal, vocabulary);
     }
 
     /**

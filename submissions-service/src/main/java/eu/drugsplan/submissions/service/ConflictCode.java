@@ -13,7 +13,7 @@ public enum ConflictCode {
     VALUE_MISSING("A value is required unless the status says it is missing."),
     VALUE_NOT_FINITE("The value must be a finite decimal number."),
     STATUS_INVALID("The observation status is not an SDMX OBS_STATUS code."),
-    ACTION_INVALID("The action must be I, A, M, R or D (or APPEND, MERGE, REPLACE, DELETE)."),
+    ACTION_INVALID("The action must be I, A, M, R or D (or INFORMATION, APPEND, MERGE, REPLACE, DELETE)."),
     MEASURE_UNKNOWN("The measure is not in the indicator catalogue."),
     AREA_UNKNOWN("The reference area is not in the REF_AREA code list."),
     DIMENSION_MISSING("The measure is broken down by this dimension, but the row gives no code for it."),

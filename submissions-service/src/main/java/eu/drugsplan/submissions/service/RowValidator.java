@@ -79,8 +79,9 @@ public final class RowValidator {
             return Optional.of(ObservationAction.MERGE);
         }
         return switch (TextLimits.trimBlanks(given).toUpperCase(java.util.Locale.ROOT)) {
-            // SDMX-CSV 2.0: I (information) is loaded as A (append), and append changes only what the row gives
-            case "I", "A", "M", "MERGE", "APPEND" -> Optional.of(ObservationAction.MERGE);
+            // SDMX-CSV 2.0: I (information) is loaded as A (append), and append changes only what the row gives;
+            // SDMX-ML 2.1 writes the data set's action as a word (Information, Append, Replace, Delete)
+            case "I", "INFORMATION", "A", "M", "MERGE", "APPEND" -> Optional.of(ObservationAction.MERGE);
             case "R", "REPLACE" -> Optional.of(ObservationAction.REPLACE);
             case "D", "DELETE" -> Optional.of(ObservationAction.DELETE);
             default -> Optional.empty();

@@ -82,7 +82,9 @@ class RowValidatorTest {
                 arguments("a delete whose value is SDMX-CSV's marker", valid.action("D").value("-")),
                 arguments("a delete whose value is any word", valid.action("DELETE").value("whatever")),
                 arguments("a delete whose value is 1.234", valid.action("D").value("1.234")),
-                arguments("spaces and tabs around status, action and value", valid.status(" A\t").action("\tI ").value(" 12 ")));
+                arguments("spaces and tabs around status, action and value", valid.status(" A\t").action("\tI ").value(" 12 ")),
+                arguments("SDMX-ML's words for the data set's action", valid.action("Information")),
+                arguments("SDMX-ML's Replace", valid.action("Replace")));
     }
 
     @ParameterizedTest(name = "{0} is accepted")
