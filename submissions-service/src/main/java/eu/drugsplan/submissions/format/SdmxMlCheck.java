@@ -24,38 +24,51 @@ final class SdmxMlCheck {
 
     private static final Set<String> ROOTS = Set.of("StructureSpecificData", "StructureSpecificTimeSeriesData");
     private static final Set<String> GENERIC = Set.of("GenericData", "GenericTimeSeriesData");
+    /** The elements that hold data, and so need the structure a DataSet names. */
+    private static final Set<String> DATA = Set.of("Series", "Obs", "Group");
 
     private SdmxMlCheck() {
     }
 
     /** Checks the message and returns what the rows will leave out, as the summary's notes say it. */
     static Set<String> check(Path body, SdmxStructure catalogue, Set<String> dimensionIds) {
-        Set<String> ignored = new TreeSet<>();
         try (InputStream in = Files.newInputStream(body)) {
             XMLStreamReader xml = SdmxMl.reader(in);
             try {
-                SdmxMlHeader header = toHeader(xml, catalogue);
-                int dataSets = 0;
-                while (xml.hasNext()) {
-                    int event = xml.next();
-                    if (event == XMLStreamConstants.START_ELEMENT) {
-                        String element = xml.getLocalName();
-                        if (element.equals("DataSet")) {
-                            dataSets++;
-                            requireKnownStructure(xml, header, dataSets);
-                        }
-                        ignored.addAll(ignoredComponents(xml, element, dimensionIds));
-                    }
-                }
+                return dataSets(xml, toHeader(xml, catalogue), dimensionIds);
             } finally {
                 xml.close();
             }
-            return ignored;
         } catch (XMLStreamException e) {
             throw SdmxMl.unreadable(e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static Set<String> dataSets(XMLStreamReader xml, SdmxMlHeader header, Set<String> dimensionIds)
+            throws XMLStreamException {
+        Set<String> ignored = new TreeSet<>();
+        int dataSets = 0;
+        int openDataSets = 0;
+        while (xml.hasNext()) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                String element = xml.getLocalName();
+                if (element.equals("DataSet")) {
+                    dataSets++;
+                    openDataSets++;
+                    requireKnownStructure(xml, header, dataSets);
+                } else if (openDataSets == 0 && DATA.contains(element)) {
+                    throw SdmxMl.badMessage("A " + element + " stands outside a message:DataSet, which names its"
+                            + " structure. Nothing was stored.");
+                }
+                ignored.addAll(ignoredComponents(xml, element, dimensionIds));
+            } else if (event == XMLStreamConstants.END_ELEMENT && xml.getLocalName().equals("DataSet")) {
+                openDataSets--;
+            }
+        }
+        return ignored;
     }
 
     /** Reads up to the end of the Header and returns its structures; refuses what is no such message. */

@@ -151,6 +151,8 @@ class SdmxMlRowsTest {
         "an SDMX-ML 3.0 message|<message:StructureSpecificData xmlns:message=\"http://www.sdmx.org/resources/sdmxml/schemas/v3_0/message\"/>|not an SDMX-ML 2.1",
         "no Header|<message:StructureSpecificData xmlns:message=\"http://www.sdmx.org/resources/sdmxml/schemas/v2_1/message\"><message:DataSet/></message:StructureSpecificData>|no message:Header",
         "a DataSet of a structure the Header lacks|UNKNOWN_REF|does not define",
+        "an Obs between the Header and the DataSet|STRAY_OBS|outside a message:DataSet",
+        "a Series after the last DataSet|STRAY_SERIES|outside a message:DataSet",
         "a DTD with an external entity|XXE|DTD",
         "an entity expansion bomb|LAUGHS|DTD"})
     void a_body_unusable_as_a_whole_is_a_400_before_any_row(String name, String body, String detail) throws IOException {
@@ -161,6 +163,8 @@ class SdmxMlRowsTest {
         String sent = switch (body) {
             case "TRUNCATED" -> full.substring(0, full.indexOf("</Series>"));
             case "UNKNOWN_REF" -> full.replace("ss:structureRef=\"DF1\"", "ss:structureRef=\"OTHER\"");
+            case "STRAY_OBS" -> full.replace("</message:Header>", "</message:Header><Obs TIME_PERIOD=\"2020\"/>");
+            case "STRAY_SERIES" -> full.replace("</message:StructureSpecificData>", "<Series REF_AREA=\"AT\"/></message:StructureSpecificData>");
             case "XXE" -> "<?xml version=\"1.0\"?><!DOCTYPE m [<!ENTITY x SYSTEM \"" + secret.toUri() + "\">]>"
                     + full.substring(full.indexOf("<message:StructureSpecificData")).replace("235", "&x;")
                             .replace("OBS_VALUE=\"1\"", "OBS_VALUE=\"&x;\"");
