@@ -46,12 +46,12 @@ class SdmxMlIntakeTest {
 
     @Test
     void an_agency_export_is_validated_and_stored_like_any_other_format() {
-        String body = message("<Series FREQ=\"A\" REF_AREA=\"LU\" SEX=\"T\" AGE=\"TOTAL\">"
+        String body = message("<Series FREQ=\"A\" REF_AREA=\"PL\" SEX=\"T\" AGE=\"TOTAL\">"
                 + "<Obs TIME_PERIOD=\"2019\" OBS_VALUE=\"7\"/><Obs TIME_PERIOD=\"2020\" OBS_VALUE=\"9\" OBS_COMMENT=\"revised\"/>"
                 + "</Series><Series REF_AREA=\"DE\" SEX=\"T\" AGE=\"TOTAL\"><Obs TIME_PERIOD=\"2020\" OBS_VALUE=\"1\"/></Series>"
-                + "<Series REF_AREA=\"LU\" SEX=\"X\" AGE=\"TOTAL\"><Obs TIME_PERIOD=\"2020\" OBS_VALUE=\"2\"/></Series>");
+                + "<Series REF_AREA=\"PL\" SEX=\"X\" AGE=\"TOTAL\"><Obs TIME_PERIOD=\"2020\" OBS_VALUE=\"2\"/></Series>");
 
-        String id = given().auth().oauth2(Tokens.forReporter("LU", "submitter")).contentType(TYPE + ";version=2.1")
+        String id = given().auth().oauth2(Tokens.forReporter("PL", "submitter")).contentType(TYPE + ";version=2.1")
                 .body(body).post("/api/v1/submissions").then().statusCode(201)
                 .body("received", equalTo(4)).body("accepted", equalTo(2)).body("rejected", equalTo(2))
                 .body("conflicts.row", hasItem("/DataSet[1]/Series[2]/Obs[1]"))
@@ -61,19 +61,19 @@ class SdmxMlIntakeTest {
                 .extract().path("id");
 
         assertThat(Database.observations(dataSource, id)).containsExactlyInAnyOrder(
-                "LU|2019|{\"AGE\": \"TOTAL\", \"SEX\": \"T\"}|7|null",
-                "LU|2020|{\"AGE\": \"TOTAL\", \"SEX\": \"T\"}|9|revised");
+                "PL|2019|{\"AGE\": \"TOTAL\", \"SEX\": \"T\"}|7|null",
+                "PL|2020|{\"AGE\": \"TOTAL\", \"SEX\": \"T\"}|9|revised");
     }
 
     @Test
     void a_message_refused_as_a_whole_stores_nothing_and_another_version_is_a_415() {
         long before = Database.count(dataSource, "select count(*) from submission");
-        String truncated = message("<Series REF_AREA=\"LU\" SEX=\"T\" AGE=\"TOTAL\"><Obs TIME_PERIOD=\"2018\" OBS_VALUE=\"7\"/>");
-        given().auth().oauth2(Tokens.forReporter("LU", "submitter")).contentType(TYPE).body(truncated.substring(0,
+        String truncated = message("<Series REF_AREA=\"PL\" SEX=\"T\" AGE=\"TOTAL\"><Obs TIME_PERIOD=\"2018\" OBS_VALUE=\"7\"/>");
+        given().auth().oauth2(Tokens.forReporter("PL", "submitter")).contentType(TYPE).body(truncated.substring(0,
                         truncated.length() - 40))
                 .post("/api/v1/submissions").then().statusCode(400).contentType("application/problem+json")
                 .body("type", containsString("invalid-sdmx-ml")).body("detail", containsString("Nothing was stored"));
-        given().auth().oauth2(Tokens.forReporter("LU", "submitter")).contentType(TYPE + ";version=3.0.0")
+        given().auth().oauth2(Tokens.forReporter("PL", "submitter")).contentType(TYPE + ";version=3.0.0")
                 .body(message("")).post("/api/v1/submissions").then().statusCode(415)
                 .contentType("application/problem+json");
         assertThat(Database.count(dataSource, "select count(*) from submission")).isEqualTo(before);
