@@ -52,7 +52,12 @@ fi
 kafka_start test "$TEST_KAFKA_PORT" $((TEST_KAFKA_PORT + 1))
 
 cd "$ROOT"
-./mvnw -B verify "$@"
+maven_log=$(mktemp)
+trap 'kafka_stop test; keycloak_stop test; rm -f "$maven_log"' EXIT
+if ! ./mvnw -B verify "$@" 2>&1 | tee "$maven_log"; then
+  "$ROOT/deploy/local/failure-digest.sh" "$maven_log"
+  exit 1
+fi
 if [ $# -eq 0 ] && [ "${REAL_DATA_CHECK:-1}" != 0 ]; then
   kafka_stop test
   "$ROOT/deploy/local/real-data-check.sh"
