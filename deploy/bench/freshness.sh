@@ -6,7 +6,8 @@
 #   deploy/local/suite.sh start && deploy/bench/freshness.sh
 # Each submission carries one observation of PI09.DRUG_INDUCED_DEATHS for AREA (default AT), spread over 30
 # series, with a value larger than any before; the update is detected on the trend stream
-# (GET /api/v1/trends/stream, Server-Sent Events). Prints p50 and p99 in milliseconds; with SAMPLES=FILE also
+# (GET /api/v1/trends/stream, Server-Sent Events); beside the release it reads the submission's draft trend
+# (GET /api/v1/submissions/{id}/trends). Prints p50 and p99 in milliseconds; with SAMPLES=FILE also
 # writes every measured submission's freshness there (deploy/bench/run.sh plots it).
 source "$(dirname "${BASH_SOURCE[0]}")/../local/lib.sh"
 

@@ -489,6 +489,8 @@ ROWS_N=$(val "$I" rows)
     echo
     echo "Of that, from the reviewer's \`200\` for the release to the official trend on the stream (the release publisher's step"
     echo "to official and the Kafka flow): p50 $(ms "$(fresh release_to_trend_ms_p50)"), p99 $(ms "$(fresh release_to_trend_ms_p99)") (warm-up: p50 $(ms "$(fresh release_to_trend_ms_p50 "$W")"), p99 $(ms "$(fresh release_to_trend_ms_p99 "$W")"))."
+    echo "Beside it, from sending the submission to its draft trend read back (\`GET /api/v1/submissions/{id}/trends\`, computed"
+    echo "on request, read beside the release): p50 $(ms "$(fresh submission_to_draft_trend_ms_p50)"), p99 $(ms "$(fresh submission_to_draft_trend_ms_p99)"), $(fresh no_draft) without a draft in 5 s."
     [ -z "$PLOT_FRESHNESS" ] || { echo; echo "![Freshness of every measured submission, over time and as a distribution](${PLOT_LINK}$PLOT_FRESHNESS)"; }
   else
     echo "Not measured: the step failed (log: \`${OUT#$ROOT/}/freshness.txt\`)."

@@ -50,6 +50,9 @@ public class Freshness {
         /** The release's answer (200), 0 before it came, -1 without one. */
         volatile int releaseStatus;
         volatile long releasedAt;
+        volatile long sentAt;
+        /** When the submission's draft view (GET /api/v1/submissions/{id}/trends) first showed its value; 0 if never. */
+        volatile long draftAt;
 
         Sample(int value, boolean measured) {
             this.value = value;
@@ -89,8 +92,11 @@ public class Freshness {
             Sample sample = new Sample(i + 1, i >= rate * warmup);
             bySeries.computeIfAbsent(key(area, sex, age), k -> new CopyOnWriteArrayList<>()).add(sample);
             samples.add(sample);
+            // the draft view is read beside the release, so that the release is not delayed by it
             submit(http, gateway, token, area, sex, age, sample)
-                    .thenCompose(response -> release(http, gateway, reviewer, response, sample))
+                    .thenCompose(response -> java.util.concurrent.CompletableFuture.allOf(
+                            release(http, gateway, reviewer, response, sample),
+                            draft(http, gateway, reviewer, response, sample)))
                     .whenComplete((r, e) -> sent.countDown());
         }, 0, 1_000_000 / rate, TimeUnit.MICROSECONDS);
         sent.await(warmup + seconds + 60L, TimeUnit.SECONDS);
@@ -120,6 +126,7 @@ public class Freshness {
         HttpRequest request = HttpRequest.newBuilder(gateway.resolve("/api/v1/submissions"))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        sample.sentAt = System.nanoTime();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((response, error) -> {
             sample.acceptedAt = System.nanoTime();
             sample.status = response == null ? -1 : response.statusCode();
@@ -141,6 +148,41 @@ public class Freshness {
             sample.releasedAt = System.nanoTime();
             sample.releaseStatus = response == null ? -1 : response.statusCode();
         });
+    }
+
+    /**
+     * Reads the submission's draft view until its draft trend shows the submitted value as latest (one read, as
+     * the draft is computed on request; read again while the answer is not a 200 with the value, up to 5 s).
+     */
+    static java.util.concurrent.CompletableFuture<Void> draft(HttpClient http, URI gateway, String reviewer,
+            HttpResponse<String> accepted, Sample sample) {
+        Matcher id = accepted == null || accepted.statusCode() != 201 ? null : ID.matcher(accepted.body());
+        if (id == null || !id.find()) {
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
+        }
+        HttpRequest request = HttpRequest.newBuilder(gateway.resolve("/api/v1/submissions/" + id.group(1) + "/trends"))
+                .header("Authorization", "Bearer " + reviewer).GET().build();
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        return readDraft(http, request, sample, giveUp);
+    }
+
+    static java.util.concurrent.CompletableFuture<Void> readDraft(HttpClient http, HttpRequest request, Sample sample,
+            long giveUp) {
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenCompose(response -> {
+            if (response.statusCode() == 200 && shows(response.body(), "\"draft\":", sample.value)) {
+                sample.draftAt = System.nanoTime();
+                return java.util.concurrent.CompletableFuture.completedFuture(null);
+            }
+            return System.nanoTime() > giveUp ? java.util.concurrent.CompletableFuture.completedFuture(null)
+                    : readDraft(http, request, sample, giveUp);
+        });
+    }
+
+    /** The trend after the marker has the value as its latest point. */
+    static boolean shows(String body, String marker, int value) {
+        int at = body.indexOf(marker);
+        Matcher latest = at < 0 ? null : LATEST.matcher(body.substring(at));
+        return latest != null && latest.find() && Double.parseDouble(latest.group(2)) == value;
     }
 
     static void subscribe(HttpClient http, URI stream, Map<String, List<Sample>> bySeries, CountDownLatch subscribed) {
@@ -205,6 +247,12 @@ public class Freshness {
         // the reviewer's 200 to the official trend on the stream: the publisher's step and the Kafka flow only
         System.out.printf("release_to_trend_ms_p50=%.1f release_to_trend_ms_p99=%.1f%n", percentile(sinceRelease, 0.50),
                 percentile(sinceRelease, 0.99));
+        // sending the submission to its draft trend read back: intake, then one draft view computed on request
+        List<Long> toDraft = samples.stream().filter(s -> s.measured && s.status == 201 && s.draftAt != 0)
+                .map(s -> (s.draftAt - s.sentAt) / 1000).sorted().toList();
+        long noDraft = samples.stream().filter(s -> s.measured && s.status == 201 && s.draftAt == 0).count();
+        System.out.printf("submission_to_draft_trend_ms_p50=%.1f submission_to_draft_trend_ms_p99=%.1f no_draft=%d%n",
+                percentile(toDraft, 0.50), percentile(toDraft, 0.99), noDraft);
     }
 
     static void writeSamples(java.nio.file.Path file, List<Sample> samples, long started) throws java.io.IOException {

@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
 /**
  * What exists under /api/v1 and with which methods, answered by the gateway itself as problem documents: a
  * path no service owns is a 404 (not the framework's HTML page), a method the public API does not offer there
- * is a 405 with Allow. The public API reads everywhere and writes only submissions: a new one, and the review
- * actions on one ({@code /api/v1/submissions/{id}/release|return|withdraw}, issue 16), which only write
+ * is a 405 with Allow. The public API reads everywhere and writes only submissions: a new one, the review
+ * actions on one ({@code /api/v1/submissions/{id}/release|return|withdraw|warnings/accept}, issue 16) and on many
+ * ({@code /api/v1/review/release|return}), which only write
  * (ApiRoutesTest holds this table to the committed OpenAPI document, api/openapi.json).
  */
 @ApplicationScoped
@@ -23,7 +24,8 @@ public class ApiRoutes implements Handler<RoutingContext> {
     static final String SUBMISSIONS = "/api/v1/submissions";
     private static final Set<HttpMethod> READ = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
     private static final String READ_ALLOW = "GET, HEAD, OPTIONS";
-    private static final Pattern REVIEW_ACTION = Pattern.compile("/api/v1/submissions/[^/]+/(release|return|withdraw)");
+    private static final Pattern REVIEW_ACTION = Pattern.compile(
+            "/api/v1/submissions/[^/]+/(release|return|withdraw|warnings/accept)|/api/v1/review/(release|return)");
     private static final String ACTION_ALLOW = "OPTIONS, POST";
 
     @Override

@@ -16,8 +16,12 @@ public class AccessRules {
     static final String SUBMISSIONS = "/api/v1/submissions";
     static final String REVIEW = "/api/v1/review";
     static final String OPENAPI = "/api/v1/openapi";
-    /** The reviewing body's actions on one submission (issue 16): {@code /api/v1/submissions/{id}/release|return}. */
-    private static final Pattern REVIEW_ACTION = Pattern.compile("/api/v1/submissions/[^/]+/(release|return)");
+    /**
+     * The reviewing body's actions on one submission (issue 16): {@code /api/v1/submissions/{id}/release}, {@code
+     * .../return} and {@code .../warnings/accept}.
+     */
+    private static final Pattern REVIEW_ACTION =
+            Pattern.compile("/api/v1/submissions/[^/]+/(release|return|warnings/accept)");
 
     private final GatewayConfig.Access access;
 

@@ -1,17 +1,17 @@
 package eu.drugsplan.reporting.service;
 
-import eu.drugsplan.contracts.series.Period;
 import eu.drugsplan.common.event.SeriesPoint;
 import eu.drugsplan.common.event.SeriesUpdatedEvent;
 import eu.drugsplan.common.series.SeriesKey;
+import eu.drugsplan.contracts.series.Period;
+import eu.drugsplan.contracts.trend.MeasureProperties;
+import eu.drugsplan.contracts.trend.PeriodValue;
+import eu.drugsplan.contracts.trend.TrendCalculator;
+import eu.drugsplan.contracts.trend.TrendResult;
 import eu.drugsplan.reporting.config.TrendsConfig;
 import eu.drugsplan.reporting.repository.CountryValue;
 import eu.drugsplan.reporting.repository.PeriodTotal;
 import eu.drugsplan.reporting.repository.SeriesTrend;
-import eu.drugsplan.reporting.trend.MeasureProperties;
-import eu.drugsplan.reporting.trend.PeriodValue;
-import eu.drugsplan.reporting.trend.TrendCalculator;
-import eu.drugsplan.reporting.trend.TrendResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;

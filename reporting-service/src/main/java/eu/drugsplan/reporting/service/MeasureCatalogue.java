@@ -1,7 +1,7 @@
 package eu.drugsplan.reporting.service;
 
+import eu.drugsplan.contracts.trend.DesiredDirection;
 import eu.drugsplan.reporting.config.TrendsConfig;
-import eu.drugsplan.reporting.trend.DesiredDirection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.HashMap;

@@ -1,6 +1,6 @@
 package eu.drugsplan.reporting.service;
 
-import eu.drugsplan.reporting.trend.DesiredDirection;
+import eu.drugsplan.contracts.trend.DesiredDirection;
 import java.util.List;
 
 /**

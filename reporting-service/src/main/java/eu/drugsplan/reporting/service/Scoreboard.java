@@ -1,10 +1,10 @@
 package eu.drugsplan.reporting.service;
 
+import eu.drugsplan.contracts.trend.OverallAssessment.Label;
 import eu.drugsplan.reporting.service.ScoreboardView.CountryCounts;
 import eu.drugsplan.reporting.service.ScoreboardView.Counts;
 import eu.drugsplan.reporting.service.ScoreboardView.IndicatorCounts;
 import eu.drugsplan.reporting.service.ScoreboardView.MeasureCounts;
-import eu.drugsplan.reporting.trend.OverallAssessment.Label;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;

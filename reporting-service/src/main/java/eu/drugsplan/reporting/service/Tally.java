@@ -1,7 +1,7 @@
 package eu.drugsplan.reporting.service;
 
+import eu.drugsplan.contracts.trend.OverallAssessment.Label;
 import eu.drugsplan.reporting.service.ScoreboardView.Counts;
-import eu.drugsplan.reporting.trend.OverallAssessment.Label;
 import java.util.EnumMap;
 import java.util.Map;
 

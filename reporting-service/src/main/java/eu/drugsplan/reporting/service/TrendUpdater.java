@@ -2,13 +2,13 @@ package eu.drugsplan.reporting.service;
 
 import eu.drugsplan.common.event.SeriesPoint;
 import eu.drugsplan.common.event.SeriesUpdatedEvent;
+import eu.drugsplan.contracts.trend.MeasureProperties;
+import eu.drugsplan.contracts.trend.PeriodValue;
+import eu.drugsplan.contracts.trend.TrendCalculator;
+import eu.drugsplan.contracts.trend.TrendConfig;
+import eu.drugsplan.contracts.trend.TrendResult;
 import eu.drugsplan.reporting.config.TrendsConfig;
 import eu.drugsplan.reporting.repository.SeriesTrend;
-import eu.drugsplan.reporting.trend.MeasureProperties;
-import eu.drugsplan.reporting.trend.PeriodValue;
-import eu.drugsplan.reporting.trend.TrendCalculator;
-import eu.drugsplan.reporting.trend.TrendConfig;
-import eu.drugsplan.reporting.trend.TrendResult;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -103,21 +103,12 @@ public class TrendUpdater {
         return Optional.of(facts);
     }
 
-    /** SDMX's OBS_STATUS code of a break in the series. */
-    static final String BREAK = "B";
-
     TrendResult calculate(List<PeriodValue> values, MeasureFacts facts) {
         return calculator.calculate(values, new MeasureProperties(facts.desiredDirection(), facts.stableBandPercent()));
     }
 
-    /**
-     * Missing values (a missing-type status) are simply absent from the series, never filled; a value flagged B is
-     * a break in the series.
-     */
+    /** The stored points as the trend methods read them, see {@link PeriodValue#ofStored}. */
     static List<PeriodValue> values(List<SeriesPoint> points) {
-        return points.stream()
-                .filter(p -> p.value() != null)
-                .map(p -> new PeriodValue(p.period(), p.value().doubleValue(), BREAK.equals(p.status())))
-                .toList();
+        return points.stream().flatMap(p -> PeriodValue.ofStored(p.period(), p.value(), p.status()).stream()).toList();
     }
 }

@@ -1,14 +1,14 @@
 package eu.drugsplan.reporting.service;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import eu.drugsplan.reporting.trend.GrowthAssessment;
-import eu.drugsplan.reporting.trend.MannKendall;
-import eu.drugsplan.reporting.trend.OverallAssessment;
-import eu.drugsplan.reporting.trend.Segment;
-import eu.drugsplan.reporting.trend.SenSlope;
-import eu.drugsplan.reporting.trend.TrendPoint;
-import eu.drugsplan.reporting.trend.TrendResult;
-import eu.drugsplan.reporting.trend.YearOnYear;
+import eu.drugsplan.contracts.trend.GrowthAssessment;
+import eu.drugsplan.contracts.trend.MannKendall;
+import eu.drugsplan.contracts.trend.OverallAssessment;
+import eu.drugsplan.contracts.trend.Segment;
+import eu.drugsplan.contracts.trend.SenSlope;
+import eu.drugsplan.contracts.trend.TrendPoint;
+import eu.drugsplan.contracts.trend.TrendResult;
+import eu.drugsplan.contracts.trend.YearOnYear;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -14,7 +14,7 @@ public final class CatalogueDtos {
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record MeasureDto(String code, String unit, String unitKind, String frequency, List<String> dimensions,
                              ReportersDto reporters, Plausibility plausibility, String reviewingBody,
-                             Boolean releaseOnSubmission) {
+                             Boolean releaseOnSubmission, String desiredDirection, Double stableBandPercent) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -73,6 +73,9 @@ public interface SubmissionsConfig {
 
     Period period();
 
+    /** The trend methods' parameters of draft trends (DraftTrends): reporting-service's, see application.properties. */
+    DraftTrend draftTrend();
+
     Catalogue catalogue();
 
     Xlsx xlsx();
@@ -109,6 +112,20 @@ public interface SubmissionsConfig {
         /** The latest year a period may lie in, as years after the current one (1: next year). */
         @WithDefault("1")
         int latestYearOffset();
+    }
+
+    interface DraftTrend {
+        /** Year-on-year changes below this percentage are stable, unless the measure sets its own band. */
+        @WithDefault("10")
+        double stableBandPercent();
+
+        /** The yearly growth, in percent, separating significant from moderate progress. */
+        @WithDefault("1")
+        double progressThresholdPercent();
+
+        /** The Mann-Kendall significance level. */
+        @WithDefault("0.05")
+        double significanceLevel();
     }
 
     interface Catalogue {

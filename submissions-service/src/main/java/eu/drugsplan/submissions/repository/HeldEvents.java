@@ -1,5 +1,8 @@
 package eu.drugsplan.submissions.repository;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.drugsplan.common.event.ObservationEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -17,6 +20,14 @@ public class HeldEvents {
 
     /** A page of held event payloads, in row order. */
     public record Held(String seriesKey, String payload) {
+
+        public ObservationEvent event(ObjectMapper json) {
+            try {
+                return json.readValue(payload, ObservationEvent.class);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("a held event cannot be read back", e);
+            }
+        }
     }
 
     public record RowComment(String seriesKey, String period, String comment, String author, String body,
@@ -60,6 +71,30 @@ public class HeldEvents {
                         select message_key, payload from submission_event where submission_id = ?1
                          order by id offset ?2 limit ?3""")
                 .setParameter(1, submissionId).setParameter(2, offset).setParameter(3, limit).getResultList();
+        return rows.stream().map(r -> new Held((String) r[0], (String) r[1])).toList();
+    }
+
+    /** A page of the series the submission's rows touch, in the order of their first row. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    @SuppressWarnings("unchecked")
+    public List<String> seriesPage(UUID submissionId, int offset, int limit) {
+        return entityManager.createNativeQuery("""
+                        select message_key from submission_event where submission_id = ?1
+                         group by message_key order by min(id) offset ?2 limit ?3""")
+                .setParameter(1, submissionId).setParameter(2, offset).setParameter(3, limit).getResultList();
+    }
+
+    /** Every held event of these series in the submission, in row order. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    @SuppressWarnings("unchecked")
+    public List<Held> ofSeries(UUID submissionId, List<String> seriesKeys) {
+        if (seriesKeys.isEmpty()) {
+            return List.of();
+        }
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                        select message_key, payload from submission_event
+                         where submission_id = ?1 and message_key in (?2) order by id""")
+                .setParameter(1, submissionId).setParameter(2, seriesKeys).getResultList();
         return rows.stream().map(r -> new Held((String) r[0], (String) r[1])).toList();
     }
 

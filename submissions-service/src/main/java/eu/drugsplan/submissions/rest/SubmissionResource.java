@@ -252,6 +252,23 @@ public class SubmissionResource {
     }
 
     @POST
+    @Path("{id}/warnings/accept")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authenticated
+    @Operation(summary = "Accept plausibility warnings of a submission in review with a note (a reviewer of one of "
+            + "its bodies, never its submitter): the warnings stay, with who accepted them and why. All or none; "
+            + "accepting again changes nothing")
+    public SubmissionStatusView acceptWarnings(@PathParam("id") UUID id, @Valid ReviewRequests.AcceptWarnings body) {
+        if (body == null) {
+            throw new ProblemException(Problem.of(Response.Status.BAD_REQUEST, "invalid-body",
+                    "An acceptance needs a body naming the warnings and a note."));
+        }
+        review.acceptWarnings(id, identity.actor(), body.warnings().stream().map(ReviewRequests.WarningOnRow::ref)
+                .toList(), body.note());
+        return get(id);
+    }
+
+    @POST
     @Path("{id}/withdraw")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("submitter")

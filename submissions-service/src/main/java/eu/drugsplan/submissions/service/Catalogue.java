@@ -2,6 +2,8 @@ package eu.drugsplan.submissions.service;
 
 import eu.drugsplan.contracts.catalogue.Plausibility;
 import eu.drugsplan.contracts.series.Frequency;
+import eu.drugsplan.contracts.trend.DesiredDirection;
+import eu.drugsplan.contracts.trend.MeasureProperties;
 import eu.drugsplan.submissions.service.review.MeasureReview;
 import java.util.List;
 import java.util.Map;
@@ -24,11 +26,19 @@ public record Catalogue(Map<String, Measure> measures, Map<String, Map<String, C
 
     /**
      * dimensions: the codelist ids, in the catalogue's order; plausibility: the checks of its rows, null when the
-     * catalogue defines none; unit: as the catalogue writes it ("number", "%"); review: who releases its rows.
+     * catalogue defines none; unit: as the catalogue writes it ("number", "%"); review: who releases its rows;
+     * trend: what the trend methods need for a draft trend (desired direction, the measure's own stable band).
      */
     public record Measure(String code, UnitKind unitKind, Frequency frequency, List<String> dimensions,
                           boolean memberStates, Set<String> agencies, Plausibility plausibility, String unit,
-                          MeasureReview review) {
+                          MeasureReview review, MeasureProperties trend) {
+
+        public Measure(String code, UnitKind unitKind, Frequency frequency, List<String> dimensions,
+                       boolean memberStates, Set<String> agencies, Plausibility plausibility, String unit,
+                       MeasureReview review) {
+            this(code, unitKind, frequency, dimensions, memberStates, agencies, plausibility, unit, review,
+                    MeasureProperties.of(DesiredDirection.NONE));
+        }
 
         public Measure(String code, UnitKind unitKind, Frequency frequency, List<String> dimensions,
                        boolean memberStates, Set<String> agencies, Plausibility plausibility, String unit) {

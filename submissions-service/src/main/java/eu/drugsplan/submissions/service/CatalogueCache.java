@@ -5,6 +5,8 @@ import eu.drugsplan.common.rest.Problem;
 import eu.drugsplan.common.rest.ProblemException;
 import eu.drugsplan.contracts.series.Frequency;
 import eu.drugsplan.contracts.tables.PublishedTables;
+import eu.drugsplan.contracts.trend.DesiredDirection;
+import eu.drugsplan.contracts.trend.MeasureProperties;
 import eu.drugsplan.submissions.client.CatalogueClient;
 import eu.drugsplan.submissions.client.CatalogueDtos.CodeDto;
 import eu.drugsplan.submissions.client.CatalogueDtos.CodelistDto;
@@ -17,6 +19,7 @@ import jakarta.ws.rs.core.GenericType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -115,7 +118,7 @@ public class CatalogueCache {
             byCode.put(m.code(), new Catalogue.Measure(m.code(), Catalogue.UnitKind.valueOf(m.unitKind()),
                     Frequency.valueOf(m.frequency()), List.copyOf(m.dimensions()),
                     m.reporters() != null && m.reporters().memberStates(), agencies, m.plausibility(),
-                    m.unit() == null ? "" : m.unit(), review(m)));
+                    m.unit() == null ? "" : m.unit(), review(m), trend(m)));
         }
         return Map.copyOf(byCode);
     }
@@ -123,6 +126,13 @@ public class CatalogueCache {
     private static MeasureReview review(MeasureDto m) {
         return m.reviewingBody() == null || m.reviewingBody().isBlank() ? MeasureReview.DEFAULT
                 : new MeasureReview(m.reviewingBody(), Boolean.TRUE.equals(m.releaseOnSubmission()));
+    }
+
+    /** A direction the trend methods do not know is judged as none, as reporting-service cannot judge it either. */
+    private static MeasureProperties trend(MeasureDto m) {
+        DesiredDirection direction = Arrays.stream(DesiredDirection.values())
+                .filter(d -> d.name().equals(m.desiredDirection())).findFirst().orElse(DesiredDirection.NONE);
+        return new MeasureProperties(direction, m.stableBandPercent());
     }
 
     private static Map<String, Catalogue.Code> codes(CodelistDto list) {

@@ -1,6 +1,5 @@
 package eu.drugsplan.submissions.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.drugsplan.common.event.ObservationAction;
 import eu.drugsplan.common.event.ObservationChange;
@@ -98,7 +97,7 @@ public class ReviewQueries {
         Map<String, Map<String, Official>> official = official(events);
         List<ReviewRow> rows = new ArrayList<>();
         for (Held event : events) {
-            ObservationEvent parsed = parse(event.payload());
+            ObservationEvent parsed = event.event(json);
             Map<String, Official> stored = official == null ? Map.of() : official.getOrDefault(event.seriesKey(), Map.of());
             for (ObservationChange change : parsed.observations()) {
                 rows.add(new ReviewRow(event.seriesKey(), change.period(), change.action(), change.value(),
@@ -169,14 +168,6 @@ public class ReviewQueries {
         } catch (RuntimeException e) {
             LOG.debugf("official values unavailable: %s", e.getMessage());
             return null;
-        }
-    }
-
-    private ObservationEvent parse(String payload) {
-        try {
-            return json.readValue(payload, ObservationEvent.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a held event cannot be read back", e);
         }
     }
 }

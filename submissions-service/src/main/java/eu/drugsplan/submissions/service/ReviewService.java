@@ -7,6 +7,8 @@ import eu.drugsplan.submissions.repository.HeldEvents;
 import eu.drugsplan.submissions.repository.HeldEvents.RowComment;
 import eu.drugsplan.submissions.repository.ReviewLog;
 import eu.drugsplan.submissions.repository.Submission;
+import eu.drugsplan.submissions.repository.SubmissionWarning;
+import eu.drugsplan.submissions.service.plausibility.WarningCode;
 import eu.drugsplan.submissions.service.review.Actor;
 import eu.drugsplan.submissions.service.review.ReviewAction;
 import eu.drugsplan.submissions.service.review.ReviewRules;
@@ -19,8 +21,10 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Moves submissions through their review ({@link ReviewRules} decide), one at a time under a row lock so that
@@ -32,6 +36,10 @@ public class ReviewService {
 
     /** A reviewer's comment on one row, by series key and period. */
     public record RowNote(String series, String period, String comment) {
+    }
+
+    /** A warning of a submission: the rule's code on the row it names. */
+    public record WarningRef(String row, WarningCode code) {
     }
 
     private final HeldEvents held;
@@ -96,6 +104,36 @@ public class ReviewService {
         return answer(s, decision);
     }
 
+    /**
+     * All or nothing: a warning the submission does not have refuses the whole request. A warning accepted before
+     * keeps its first acceptance, so that sending the same request twice records it once.
+     */
+    @Transactional
+    public Submission acceptWarnings(UUID id, Actor actor, List<WarningRef> warnings, String note) {
+        Submission s = locked(id);
+        Decision decision = ReviewRules.acceptWarnings(reviewCase(s), actor);
+        if (decision instanceof Apply) {
+            List<SubmissionWarning> found = new ArrayList<>();
+            for (WarningRef ref : warnings) {
+                found.add(SubmissionWarning.of(id, ref.row(), ref.code().name()).orElseThrow(() -> new ProblemException(
+                        Problem.of(Response.Status.NOT_FOUND, "warning-not-found", "The submission has no warning "
+                                + ref.code() + " on " + ref.row() + "; nothing was accepted."))));
+            }
+            List<SubmissionWarning> fresh = found.stream().filter(w -> w.acceptedAt == null).distinct().toList();
+            Instant now = Instant.now();
+            for (SubmissionWarning w : fresh) {
+                w.acceptedBy = actor.subject();
+                w.acceptedBody = acting(s, actor);
+                w.acceptedAt = now;
+                w.acceptedNote = note;
+            }
+            if (!fresh.isEmpty()) {
+                log.record(s, ReviewAction.WARNINGS_ACCEPTED, actor, acting(s, actor), accepted(fresh, note), null);
+            }
+        }
+        return answer(s, decision);
+    }
+
     @Transactional
     public Submission withdraw(UUID id, Actor actor, String note) {
         Submission s = locked(id);
@@ -119,6 +157,14 @@ public class ReviewService {
         s.reviewState = ReviewState.OFFICIAL;
         s.officialAt = Instant.now();
         log.record(s, ReviewAction.OFFICIAL, Actor.SYSTEM, null, null, s.publishAt);
+    }
+
+    /** The audit's note of an acceptance: which warnings (the first twenty by name) and why. */
+    private static String accepted(List<SubmissionWarning> warnings, String note) {
+        String named = warnings.stream().limit(20).map(w -> w.code + " " + w.rowPointer)
+                .collect(Collectors.joining(", "));
+        String more = warnings.size() > 20 ? " and " + (warnings.size() - 20) + " more" : "";
+        return warnings.size() + " warning(s) (" + named + more + "): " + note;
     }
 
     /** The bodies the reviewer acts for on this submission, as the audit names them. */

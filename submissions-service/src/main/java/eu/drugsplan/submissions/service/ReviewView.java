@@ -21,7 +21,7 @@ public record ReviewView(
         @Schema(description = "The reviewer's comment on the whole, when it was returned")
         String comment) {
 
-    static ReviewView of(Submission s) {
+    public static ReviewView of(Submission s) {
         return s.reviewState == null ? null : new ReviewView(s.reviewState, s.reviewingBodies(), s.releasedBy(),
                 s.publishAt, s.officialAt, s.reviewComment);
     }

@@ -59,7 +59,8 @@ public record SubmissionSummary(
                 .toList();
         List<Warning> warnings = SubmissionWarning.firstOf(s.id, maxConflicts).stream()
                 .map(w -> new Warning(w.rowPointer, w.field, WarningCode.valueOf(w.code), w.message, w.seriesKey,
-                        w.period, w.value, w.reference, w.score))
+                        w.period, w.value, w.reference, w.score, w.acceptedAt == null ? null
+                        : new Warning.Acceptance(w.acceptedBy, w.acceptedBody, w.acceptedAt, w.acceptedNote)))
                 .toList();
         return of(s, conflicts, warnings);
     }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -17,6 +18,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the real ones do before anything is stored.
  */
 public class CatalogueFixtureResource implements QuarkusTestResourceLifecycleManager {
+
+    /** The one series the stand-in store holds official values of. */
+    public static final String STORED_SERIES = "PI09.DRUG_INDUCED_DEATHS:HU:AGE=TOTAL,SEX=F";
+    private static final String STORED = "[{\"seriesKey\": \"" + STORED_SERIES + "\", \"values\": ["
+            + "{\"period\": \"2014\", \"value\": 30, \"status\": \"A\"},"
+            + "{\"period\": \"2015\", \"value\": 32, \"status\": \"A\"},"
+            + "{\"period\": \"2016\", \"value\": 31, \"status\": \"A\"},"
+            + "{\"period\": \"2017\", \"value\": 35, \"status\": \"A\"},"
+            + "{\"period\": \"2018\", \"value\": 36, \"status\": \"A\"}]}]";
 
     static final String ETAG = "\"catalogue-5\"";
     public static final AtomicInteger NOT_MODIFIED = new AtomicInteger();
@@ -36,10 +46,11 @@ public class CatalogueFixtureResource implements QuarkusTestResourceLifecycleMan
                 "catalogue/codelists/" + exchange.getRequestURI().getPath().substring("/api/v1/codelists/".length()) + ".json"));
         server.createContext("/internal/v1/submissions/", exchange -> send(exchange, 404, null,
                 "{\"status\":404,\"title\":\"Not Found\"}".getBytes()));
-        // nothing is stored yet, as in a new store: the checks compare the rows of a submission with each other
+        // nothing is stored yet, as in a new store (the checks compare the rows of a submission with each other),
+        // except one Hungarian series with five official years, for the draft trends (DraftTrendsTest)
         server.createContext("/internal/v1/series/current", exchange -> {
-            exchange.getRequestBody().readAllBytes();
-            send(exchange, 200, null, "[]".getBytes());
+            String asked = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            send(exchange, 200, null, (asked.contains("\"" + STORED_SERIES + "\"") ? STORED : "[]").getBytes());
         });
         server.start();
         String url = "http://127.0.0.1:" + server.getAddress().getPort();

@@ -1,7 +1,10 @@
 package eu.drugsplan.submissions.service.plausibility;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import eu.drugsplan.common.series.TextLimits;
 import java.math.BigDecimal;
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A plausibility warning on an accepted row: where it is, which rule, a sentence a person understands, and the
@@ -16,7 +19,14 @@ import java.math.BigDecimal;
  *                  (OUTLIER) or the relative difference of the total (TOTAL_NOT_SUM)
  */
 public record Warning(String row, String field, WarningCode code, String message, String series, String period,
-                      BigDecimal value, BigDecimal reference, Double score) {
+                      BigDecimal value, BigDecimal reference, Double score,
+                      @JsonInclude(JsonInclude.Include.NON_NULL)
+                      @Schema(description = "Who accepted the warning, as which body, when and why; absent until then")
+                      Acceptance accepted) {
+
+    /** A reviewer's acceptance of a warning (issue 16): the warning stays, with the reason it was let through. */
+    public record Acceptance(String by, String body, Instant at, String note) {
+    }
 
     /** submission_warning.row_pointer, .field and .period are as wide as the conflicts' (V6__submission_warnings.sql). */
     static final int POINTER = 64;
@@ -25,5 +35,11 @@ public record Warning(String row, String field, WarningCode code, String message
     public Warning {
         row = TextLimits.clean(row, POINTER);
         message = TextLimits.clean(message, MESSAGE);
+    }
+
+    /** A warning as a rule raises it: not accepted. */
+    public Warning(String row, String field, WarningCode code, String message, String series, String period,
+                   BigDecimal value, BigDecimal reference, Double score) {
+        this(row, field, code, message, series, period, value, reference, score, null);
     }
 }

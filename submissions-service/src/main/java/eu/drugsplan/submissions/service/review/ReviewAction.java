@@ -9,6 +9,8 @@ public enum ReviewAction {
     /** One reviewing body released it (with a publication time); the last body makes it RELEASED. */
     RELEASED,
     RETURNED,
+    /** A reviewer accepted plausibility warnings with a note; the submission stays in review. */
+    WARNINGS_ACCEPTED,
     WITHDRAWN,
     /** Its publication time came and its events went to the outbox: public reads show it from now on. */
     OFFICIAL

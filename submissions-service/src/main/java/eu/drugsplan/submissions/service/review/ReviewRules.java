@@ -58,6 +58,27 @@ public final class ReviewRules {
         return new Apply(next, released);
     }
 
+    /**
+     * Accepting a plausibility warning is a reviewer's judgement like a release: a reviewer of one of the
+     * submission's bodies, never the submitter, while the submission is in review. It does not move the
+     * submission ({@code next} is its state).
+     */
+    public static Decision acceptWarnings(Case c, Actor actor) {
+        Refused refused = reviewerOf(c, actor);
+        if (refused != null) {
+            return refused;
+        }
+        if (actor.subject().equals(c.submittedBy())) {
+            return new Refused(403, "four-eyes", "The person who submitted the data cannot accept its warnings; "
+                    + "another reviewer must.");
+        }
+        if (c.state() != ReviewState.IN_REVIEW) {
+            return new Refused(409, "review-state-conflict", "The submission is " + c.state()
+                    + "; warnings are accepted while it is in review.");
+        }
+        return new Apply(c.state(), c.releasedBy());
+    }
+
     public static Decision returnToReporter(Case c, Actor actor) {
         Refused refused = reviewerOf(c, actor);
         if (refused != null) {

@@ -60,6 +60,29 @@ class ReviewRulesTest {
         assertThat(describe(ReviewRules.release(c, actor))).isEqualTo(expected);
     }
 
+    static Stream<Arguments> warningAcceptances() {
+        return Stream.of(
+                Arguments.of("the right body accepts", austria(ReviewState.IN_REVIEW), EUDA_REVIEWER,
+                        "apply IN_REVIEW"),
+                Arguments.of("one body of two released already", austria(ReviewState.IN_REVIEW, "EUROPOL"),
+                        EUDA_REVIEWER, "apply IN_REVIEW"),
+                Arguments.of("another body", austria(ReviewState.IN_REVIEW), EUROPOL_REVIEWER, "403 not-your-body"),
+                Arguments.of("the focal point", austria(ReviewState.IN_REVIEW), AUSTRIA, "403 not-a-reviewer"),
+                Arguments.of("four eyes: the submitter", new Case(ReviewState.IN_REVIEW, "EUDA", "carla",
+                        Set.of("EUDA"), Set.of()), EUDA_SUBMITTER, "403 four-eyes"),
+                Arguments.of("returned", austria(ReviewState.RETURNED), EUDA_REVIEWER, "409 review-state-conflict"),
+                Arguments.of("released, embargoed", austria(ReviewState.RELEASED, "EUDA"), EUDA_REVIEWER,
+                        "409 review-state-conflict"),
+                Arguments.of("official", austria(ReviewState.OFFICIAL, "EUDA"), EUDA_REVIEWER,
+                        "409 review-state-conflict"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("warningAcceptances")
+    void acceptWarnings(String name, Case c, Actor actor, String expected) {
+        assertThat(describe(ReviewRules.acceptWarnings(c, actor))).isEqualTo(expected);
+    }
+
     static Stream<Arguments> returns() {
         return Stream.of(
                 Arguments.of("the right body returns", austria(ReviewState.IN_REVIEW), EUDA_REVIEWER,
