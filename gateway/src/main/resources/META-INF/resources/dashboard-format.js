@@ -24,6 +24,11 @@ function formatPercent(value) {
 }
 
 // the suite's canonical periods (contracts' Period): 2021, 2021-S1, 2021-Q2, 2021-03, 2021-W05, 2021-03-15
+/** An observation status worth showing: A (a normal value) is no flag, and none is shown for it. */
+function flagOf(status) {
+  return status && status !== 'A' ? status : null;
+}
+
 function formatPeriod(period) {
   if (!period) {
     return '';

@@ -112,19 +112,49 @@ function disposeCharts() {
 function chartCard(name, title, description, option, alternative, height) {
   const box = el('div', { class: 'chart', role: 'img', 'aria-label': description, 'data-chart': name,
     'data-rendered': 'false', style: height ? 'height:' + height + 'px' : null });
-  const card = el('figure', { class: 'chart-card' }, el('figcaption', {}, title), box,
-    el('details', { 'data-table-for': name }, el('summary', {}, 'Table of this chart'), alternative));
+  const picture = el('button', { type: 'button', 'data-png-for': name, disabled: '' }, 'Save the chart as PNG');
+  const card = el('figure', { class: 'chart-card' }, el('figcaption', {}, title), box, el('p', { class: 'downloads' },
+    picture), el('details', { 'data-table-for': name }, el('summary', {}, 'Table of this chart'), alternative));
   if (typeof echarts === 'undefined') {
     box.replaceWith(el('p', { class: 'error' }, 'The chart library did not load; the table below has the values.'));
+    picture.remove();
     return card;
   }
   queueMicrotask(() => {
     const chart = echarts.init(box, null, { renderer: 'svg' });
-    chart.on('finished', () => { box.dataset.rendered = 'true'; });
+    chart.on('finished', () => { box.dataset.rendered = 'true'; picture.disabled = false; });
     chart.setOption(Object.assign({ animation: false, aria: { enabled: false } }, option));
     charts.push(chart);
+    picture.addEventListener('click', () => savePng(chart, picture, title));
   });
   return card;
+}
+
+/**
+ * The chart as a PNG at twice its size on screen: ECharts' SVG (a data: URL, which the page's img-src allows) drawn
+ * on a canvas with a white background. The button says how many bytes it saved (data-downloaded).
+ */
+function savePng(chart, button, title) {
+  const image = new Image();
+  const width = chart.getWidth();
+  const height = chart.getHeight();
+  image.onload = () => {
+    const canvas = el('canvas', { width: String(2 * width), height: String(2 * height) });
+    const context = canvas.getContext('2d');
+    context.fillStyle = '#fff';
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    context.drawImage(image, 0, 0, canvas.width, canvas.height);
+    canvas.toBlob(png => {
+      const url = URL.createObjectURL(png);
+      const anchor = el('a', { href: url, download: title.replace(/[^\w.-]+/g, '-').slice(0, 80) + '.png', hidden: '' });
+      document.body.append(anchor);
+      anchor.click();
+      anchor.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60000);
+      button.dataset.downloaded = String(png.size);
+    }, 'image/png');
+  };
+  image.src = chart.getDataURL({ type: 'svg' });
 }
 
 window.addEventListener('resize', () => charts.forEach(c => c.resize()));

@@ -80,6 +80,7 @@ async function measureView(code, params) {
   const outside = shown.filter(s => s.group !== 'EU_MEMBER_STATE').length;
   const selection = dimensionsText(chosen, labels);
   const title = 'Latest value by area' + (selection ? ' - ' + selection : '') + ' (' + (summary.unit || '') + ')';
+  const places = await mapPlaces(shown);
   view().replaceChildren(
     el('h2', {}, measureName(code)),
     el('p', { class: 'note' }, link({ indicator: summary.indicator }, summary.indicator + ': ' + indicatorTitle(summary.indicator)),
@@ -91,6 +92,7 @@ async function measureView(code, params) {
     el('p', { class: 'note' }, outside ? outside + ' of the ' + shown.length + ' areas are not EU Member States: '
       + 'marked * in the chart, in brown (Reitox partners) or grey (other countries), and named in the table.'
       : 'Every area shown is an EU Member State or one of its sites.'),
+    mapCard(shown, summary.unit, 'Map: ' + title, places),
     rankedCard(shown, summary.unit, title),
     downloads(code, chosen, code + (selection ? '-' + Object.values(chosen).join('-') : '')));
   return { view: 'measure', measure: code, series: String(shown.length), outsideEu: String(outside),
@@ -136,27 +138,88 @@ function senSeries(trend) {
     .filter(Boolean);
 }
 
+// a flag is drawn on its point: a break starts a new segment of the trend, a provisional value may still change
+const FLAG_SYMBOLS = { B: 'diamond', P: 'triangle', E: 'rect' };
+
+/** The current version of each period (the last one listed) and its earlier versions, from includeHistory. */
+function versionsByPeriod(observations) {
+  const periods = new Map();
+  (observations || []).forEach(o => {
+    const versions = periods.get(o.period) || [];
+    versions.push(o);
+    periods.set(o.period, versions);
+  });
+  return periods;
+}
+
+async function storedVersions(parsed) {
+  if (parsed.computed) {
+    return new Map(); // an EU total is computed by the reporting service, not stored
+  }
+  const query = new URLSearchParams(Object.assign({ area: parsed.area, includeHistory: 'true' }, parsed.dimensions));
+  const body = await getJson('/data/' + encodeURIComponent(parsed.measure) + '?' + query);
+  return versionsByPeriod(((body.series || [])[0] || {}).observations);
+}
+
+function flagText(status, labels) {
+  return status ? status + ' - ' + ((labels.OBS_STATUS || {})[status] || 'status ' + status) : '';
+}
+
+function revisionTable(versions, unit) {
+  const rows = [];
+  versions.forEach((list, period) => {
+    if (list.length > 1) {
+      rows.push(el('tr', { 'data-revised': period }, el('th', { scope: 'row' }, formatPeriod(period)),
+        el('td', {}, list.map(v => (v.deleted ? 'deleted' : formatNumber(v.value, unit) + (flagOf(v.status) ? ' ' + v.status : ''))
+          + ' (' + when(v.updatedAt) + (v.reporter ? ', ' + v.reporter : '') + ')').join(' -> '))));
+    }
+  });
+  return rows.length ? table('Revisions: every official version, oldest first', ['Period', 'Versions'], rows)
+    : el('p', { class: 'note', 'data-revised': 'none' }, 'No value of this series has been revised.');
+}
+
+function segmentNote(trend) {
+  const segment = trend.segment;
+  if (!segment || !segment.breaks || !segment.breaks.length) {
+    return null;
+  }
+  return el('p', { class: 'warning', 'data-segment-start': segment.start }, 'Break in series at '
+    + segment.breaks.map(formatPeriod).join(', ') + ': the long-term growth and the Mann-Kendall test use the '
+    + formatNumber(segment.pointCount) + ' points from ' + formatPeriod(segment.start) + ' on only.');
+}
+
 async function seriesView(key) {
   const parsed = parseSeriesKey(key);
   if (!parsed) {
     throw new Error('not a series key: ' + key);
   }
   const query = new URLSearchParams(Object.assign({ area: parsed.area, series: 'all' }, parsed.dimensions));
-  const body = await getJson('/trends/' + encodeURIComponent(parsed.measure) + '?' + query);
+  const [body, versions, labels] = await Promise.all([
+    getJson('/trends/' + encodeURIComponent(parsed.measure) + '?' + query), storedVersions(parsed),
+    codeLabels(['OBS_STATUS'])]);
   const trend = (body.trends || []).find(t => t.seriesKey === key);
   if (!trend) {
     throw new Error('no series ' + key);
   }
   const points = trend.points || [];
-  const rows = points.map(p => el('tr', {}, el('th', { scope: 'row' }, formatPeriod(p.period)), num(p.value, trend.unit)));
+  const statusOf = period => { const list = versions.get(period); return list ? flagOf(list[list.length - 1].status) : null; };
+  const flagged = points.filter(p => statusOf(p.period));
+  const rows = points.map(p => el('tr', { 'data-flag': statusOf(p.period) || null },
+    el('th', { scope: 'row' }, formatPeriod(p.period)), num(p.value, trend.unit),
+    el('td', {}, flagText(statusOf(p.period), labels)),
+    num((versions.get(p.period) || [null]).length - 1)));
   const option = {
-    grid: { left: 64, right: 16, top: 16, bottom: 40 },
+    grid: { left: 64, right: 16, top: 24, bottom: 40 },
     tooltip: { trigger: 'item', formatter: p => p.seriesName === 'Reported' ? formatPeriod(p.value[2]) + ': '
-      + formatNumber(p.value[1], trend.unit) : p.seriesName },
+      + formatNumber(p.value[1], trend.unit) + (statusOf(p.value[2]) ? ' (' + flagText(statusOf(p.value[2]), labels) + ')' : '')
+      : p.seriesName },
     xAxis: { type: 'value', min: 'dataMin', max: 'dataMax', axisLabel: { formatter: v => Number.isInteger(v) ? String(v) : '' } },
     yAxis: { type: 'value', scale: true, axisLabel: { formatter: v => formatNumber(v) } },
-    series: [{ name: 'Reported', type: 'scatter', symbolSize: 9, data: points.map(p => [p.time, p.value, p.period]) },
-      ...senSeries(trend)]
+    series: [{ name: 'Reported', type: 'scatter', symbolSize: 9, data: points.map(p => {
+      const flag = statusOf(p.period);
+      return flag ? { value: [p.time, p.value, p.period], symbol: FLAG_SYMBOLS[flag] || 'pin', symbolSize: 13,
+        label: { show: true, position: 'top', formatter: flag } } : [p.time, p.value, p.period];
+    }) }, ...senSeries(trend)]
   };
   const mk = trend.mannKendall || {};
   const yoy = trend.yearOnYear || {};
@@ -166,11 +229,16 @@ async function seriesView(key) {
     el('dt', {}, 'Mann-Kendall'), el('dd', {}, mk.trend ? mk.trend.replace('_', ' ').toLowerCase() + ' (p = ' + formatNumber(mk.pValue) + ')' : 'too few points'),
     el('dt', {}, 'Sen\'s slope'), el('dd', {}, trend.senSlope && trend.senSlope.slope != null ? formatNumber(trend.senSlope.slope, trend.unit) + ' a year' : 'too few points'));
   const title = measureName(parsed.measure) + ' - ' + parsed.area + (dimensionsText(parsed.dimensions) ? ' (' + dimensionsText(parsed.dimensions) + ')' : '');
-  view().replaceChildren(el('h2', {}, title), facts,
-    chartCard('series', 'Reported values and Sen\'s slope with its 95 % confidence band', title + ': ' + points.length
-      + ' reported values', option, table('Reported values', ['Period', 'Value'], rows), 300),
+  const revised = [...versions.values()].filter(list => list.length > 1).length;
+  view().replaceChildren(el('h2', {}, title), facts, segmentNote(trend) || '',
+    chartCard('series', 'Reported values (flags on their points) and Sen\'s slope with its 95 % confidence band',
+      title + ': ' + points.length + ' reported values, ' + flagged.length + ' flagged', option,
+      table('Reported values', ['Period', 'Value', 'Flag', 'Revisions'], rows), 300),
+    parsed.computed ? el('p', { class: 'note' }, 'A computed EU total: its revisions are those of the Member States.')
+      : revisionTable(versions, trend.unit),
     // a computed series (the EU total) is not stored: the measure view downloads what it is computed from
     parsed.computed ? '' : downloads(parsed.measure, Object.assign({ area: parsed.area }, parsed.dimensions),
       [parsed.measure, parsed.area, ...Object.values(parsed.dimensions)].join('-')));
-  return { view: 'series', seriesKey: key, points: String(points.length) };
+  return { view: 'series', seriesKey: key, points: String(points.length), flags: String(flagged.length),
+    revised: String(revised) };
 }

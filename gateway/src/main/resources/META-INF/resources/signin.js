@@ -254,27 +254,32 @@ async function showSubmissions() {
     return;
   }
   const claims = signIn.session.claims;
-  const reviewer = [].concat(claims.groups || []).some(r => r === 'reviewer' || r === 'admin');
-  title.textContent = reviewer ? 'Latest submissions of every reporter' : 'My submissions' + (claims.reporter
-    ? ' (' + claims.reporter + ')' : '');
+  const reviewer = [].concat(claims.groups || []).includes('reviewer');
   target.dataset.state = 'loading';
   try {
     const token = await accessToken();
+    if (reviewer) {
+      target.dataset.count = String(await showReviewQueue(target, title, token));
+      target.dataset.state = 'listed';
+      return;
+    }
+    const admin = [].concat(claims.groups || []).includes('admin');
+    title.textContent = admin ? 'Latest submissions of every reporter' : 'My submissions' + (claims.reporter
+      ? ' (' + claims.reporter + ')' : '');
     const page = await getJson('/submissions?size=10', token);
     // the list has counts only: each submission's own resource has its warnings and rejected rows
     const details = await Promise.all(page.items.map(s => getJson('/submissions/' + encodeURIComponent(s.id), token)));
     const rows = page.items.map((s, i) => el('tr', { 'data-submission': s.id, 'data-reporter': s.reporter },
       el('td', {}, when(s.receivedAt)), el('td', {}, s.reporter), el('td', {}, s.status),
+      el('td', {}, details[i].review ? details[i].review.state : ''),
       num(s.received), num(s.accepted), num(s.rejected), num(details[i].warned),
       el('td', {}, el('details', {}, el('summary', {}, 'Warnings and rejections'), warningList(details[i])))));
-    const note = reviewer
-      ? el('p', { 'data-review-queue': 'not-yet' }, 'A review queue needs the review-and-release states, which do not '
-        + 'exist yet; until then a reviewer sees the latest submissions, newest first.')
-      : el('p', {}, formatNumber(page.total) + ' submissions in all; the latest ' + rows.length + ' are shown.');
+    const note = el('p', {}, formatNumber(page.total) + ' submissions in all; the latest ' + rows.length + ' are shown.');
     target.replaceChildren(note, rows.length
-      ? table(title.textContent, ['Received', 'Reporter', 'Status', 'Rows', 'Accepted', 'Rejected', 'Warnings',
-        'Details'], rows)
+      ? table(title.textContent, ['Received', 'Reporter', 'Status', 'Review', 'Rows', 'Accepted', 'Rejected',
+        'Warnings', 'Details'], rows)
       : el('p', {}, 'No submission yet.'));
+    target.dataset.view = 'submissions';
     target.dataset.count = String(rows.length);
     target.dataset.state = 'listed';
   } catch (error) {

@@ -36,9 +36,20 @@ class DashboardAndOpenApiThroughGatewayTest {
         // areas the other e2e tests do not use for the headline series (SEX=T), so that the ranking is this test's
         submit("DE", "2015", 1200, "2016", 1250, "2017", 1190);
         submit("FR", "2016", 410, "2017", 450);
+        // Germany revises 2016, provisionally: the series view shows the flag on its point and both versions
+        String revision = given().baseUri(suite.gatewayUrl()).auth().oauth2(Tokens.forReporter("DE", "submitter"))
+                .contentType(ContentType.JSON).body("""
+                        {"observations": [{"measure": "%s", "area": "DE", "period": "2016", "dimensions":
+                          {"SEX": "T", "AGE": "TOTAL"}, "value": 1260, "status": "P"}]}""".formatted(MEASURE))
+                .post("/api/v1/submissions").then().statusCode(201).body("accepted", equalTo(1))
+                .body("warnings.code", org.hamcrest.Matchers.hasItem("REVISION")).extract().path("id");
+        Review.release(suite.gatewayUrl(), revision);
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
                 given().baseUri(suite.gatewayUrl()).queryParam("area", "DE,FR").queryParam("SEX", "T")
-                        .get("/api/v1/trends/" + MEASURE).jsonPath().getList("trends.pointCount").containsAll(List.of(3, 2)));
+                        .get("/api/v1/trends/" + MEASURE).jsonPath().getList("trends.pointCount").containsAll(List.of(3, 2))
+                        && given().baseUri(suite.gatewayUrl()).queryParam("area", "DE").queryParam("SEX", "T")
+                        .get("/api/v1/trends/" + MEASURE).jsonPath()
+                        .getList("trends[0].points.findAll { it.period == '2016' }.value", Float.class).contains(1260f));
     }
 
     /** Clicks a download button of the page and waits until it says how many bytes it saved. */
@@ -88,6 +99,14 @@ class DashboardAndOpenApiThroughGatewayTest {
             assertThat(row).contains("1,190", "EU Member State", "2017");
             assertThat(measure.count("details[data-table-for='ranked'] table")).isOne();
             assertThat(measure.count("button[data-download]")).isEqualTo(2);
+            // the map: Germany and France filled from Natural Earth's shapes, named in its table, its source shown
+            assertThat(measure.evaluate("document.querySelector(\"[data-chart='map']\").dataset.rendered").asText())
+                    .isEqualTo("true");
+            assertThat(measure.count("[data-chart='map'] svg path")).isGreaterThan(30);
+            assertThat(Integer.parseInt(measure.evaluate("document.querySelector(\"[data-chart='map']\")"
+                    + ".closest('figure').dataset.filled").asText())).isGreaterThanOrEqualTo(2);
+            assertThat(measure.text("details[data-table-for='map'] tr[data-map-area='DE']")).contains("1,190", "filled country");
+            assertThat(measure.text("[data-chart='map'] ~ p.note, figure p.note")).contains("Natural Earth");
 
             DashboardPage area = open(browser, "/?area=DE", "area");
             assertThat(area.view("data-group")).isEqualTo("EU_MEMBER_STATE");
@@ -96,6 +115,11 @@ class DashboardAndOpenApiThroughGatewayTest {
             DashboardPage series = open(browser, "/?series=" + java.net.URLEncoder.encode(germany,
                     StandardCharsets.UTF_8), "series");
             assertThat(series.view("data-points")).isEqualTo("3");
+            // 2016's provisional flag on its point and in the table; its two versions, oldest first
+            assertThat(series.view("data-flags")).isEqualTo("1");
+            assertThat(series.text("tr[data-flag='P']")).contains("2016", "1,260", "P - ");
+            assertThat(series.view("data-revised")).isEqualTo("1");
+            assertThat(series.text("tr[data-revised='2016']")).matches("(?s).*1,250.*->.*1,260 P.*");
             assertThat(series.count("[data-chart='series'] svg")).isPositive();
             // the series' data saved by its buttons is what the data API answers for it in each format
             for (Map.Entry<String, String> format : Map.of("csv", "text/csv",
@@ -105,6 +129,12 @@ class DashboardAndOpenApiThroughGatewayTest {
                         .get("/api/v1/data/" + MEASURE).then().statusCode(200).extract().asByteArray();
                 assertThat(savedBytes(series, format.getKey())).as(format.getKey()).isEqualTo(answered.length);
             }
+            // the chart as a picture: a PNG drawn from the chart's SVG
+            String png = series.evaluate("(async () => { const b = document.querySelector(\"button[data-png-for='series']\");"
+                    + " b.click(); for (let i = 0; i < 100 && !b.dataset.downloaded; i++) {"
+                    + " await new Promise(r => setTimeout(r, 100)); } return b.dataset.downloaded || ''; })()").asText();
+            assertThat(png).as("bytes of the PNG saved").isNotEmpty();
+            assertThat(Long.parseLong(png)).isGreaterThan(2_000);
             // this suite has no sign-in provider: the page says so, and offers no field to paste a token into
             // (signing in with Keycloak: IdentityProviderThroughGatewayTest)
             assertThat(series.evaluate("document.getElementById('account').dataset.signIn").asText())

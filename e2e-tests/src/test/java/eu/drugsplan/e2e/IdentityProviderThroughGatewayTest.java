@@ -54,6 +54,8 @@ class IdentityProviderThroughGatewayTest {
     private static final String DASHBOARD_CLIENT = "drugsplan-dashboard";
     private static final String FOCAL_POINT = "at-focal-point";
     private static final String FOCAL_POINT_PASSWORD = "dev-only-at-focal-point";
+    private static final String REVIEWER = "euda-reviewer";
+    private static final String REVIEWER_PASSWORD = "dev-only-euda-reviewer";
     private static final String MEASURE = "PI09.DRUG_INDUCED_DEATHS";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -231,6 +233,48 @@ class IdentityProviderThroughGatewayTest {
             browser.evaluate("window.leftByTheTest = true; document.getElementById('sign-in').click(); true");
             browser.waitFor("location.origin === '" + keycloak + "' && document.getElementById('password') !== null",
                     Duration.ofSeconds(30));
+
+            // EUDA's reviewer signs in: the review queue instead of a list, Austria's revision in it
+            logIn(browser, REVIEWER, REVIEWER_PASSWORD);
+            browser.waitFor("location.origin === '" + gateway + "' && " + account("signed-in")
+                    + " && document.getElementById('submissions').dataset.state === 'listed'", Duration.ofSeconds(60));
+            DashboardPage queue = DashboardPage.current(browser);
+            assertThat(queue.evaluate("document.getElementById('submissions').dataset.view").asText())
+                    .isEqualTo("review-queue");
+            assertThat(queue.text("#submissions-title")).isEqualTo("Review queue (EUDA)");
+            assertThat(queue.text("[data-claim='roles']")).contains("reviewer");
+            assertThat(queue.count("tr[data-queue-item='" + revision + "']")).isOne();
+            assertThat(queue.count("tr[data-queue-item='" + agencys + "']")).as("EUDA's own, by another person").isOne();
+
+            // opened: the REVISION warning beside the official value, accepted with a note
+            browser.evaluate("document.querySelector(\"button[data-open='" + revision + "']\").click(); true");
+            browser.waitFor("document.getElementById('review-details').dataset.state === 'open' && "
+                    + "document.getElementById('review-details').dataset.submission === '" + revision + "'",
+                    Duration.ofSeconds(30));
+            assertThat(queue.count("#review-details tr[data-warning='REVISION'] input[data-accept]")).isOne();
+            assertThat(queue.text("#review-details tr[data-review-row$='|2015'] td:nth-child(5)")).isEqualTo("140");
+            assertThat(queue.count("#review-details tr[data-draft-series]")).isOne();
+            queue.screenshot("review-queue-opened");
+            assertThat(queue.seriousAccessibilityViolations()).as("axe-core, review queue").isEmpty();
+            browser.evaluate("document.querySelector('#review-details input[data-accept]').checked = true; "
+                    + "document.getElementById('accept-note').value = 'confirmed by the focal point on the phone'; "
+                    + "document.getElementById('accept-warnings').click(); true");
+            browser.waitFor("document.getElementById('review-details').dataset.state === 'open' && "
+                    + "document.querySelectorAll('#review-details input[data-accept]').length === 0", Duration.ofSeconds(30));
+            assertThat(queue.text("#review-details tr[data-warning='REVISION'] td:nth-child(5)"))
+                    .contains("EUDA", "confirmed by the focal point on the phone");
+
+            // the revision alone released from the queue; the API says so too
+            browser.evaluate("document.querySelector(\"input[data-select='" + revision + "']\").checked = true; "
+                    + "document.getElementById('release-note').value = 'checked'; "
+                    + "document.getElementById('release-selected').click(); true");
+            browser.waitFor("(document.getElementById('review-outcome') || {}).dataset !== undefined && "
+                    + "document.getElementById('review-outcome').dataset.applied === '1'", Duration.ofSeconds(30));
+            assertThat(queue.text("#review-outcome")).startsWith("Released 1, refused 0.");
+            assertThat(queue.count("tr[data-queue-item='" + revision + "']")).isZero();
+            assertThat(queue.count("tr[data-queue-item='" + agencys + "']")).isOne();
+            assertThat(given().baseUri(gateway).auth().oauth2(austria).get("/api/v1/submissions/" + revision)
+                    .then().statusCode(200).extract().path("review.state").toString()).isIn("RELEASED", "OFFICIAL");
         }
     }
 
@@ -269,8 +313,12 @@ class IdentityProviderThroughGatewayTest {
     }
 
     private static void logIn(HeadlessChromium browser) throws Exception {
-        browser.evaluate("document.getElementById('username').value = '" + FOCAL_POINT + "'; "
-                + "document.getElementById('password').value = '" + FOCAL_POINT_PASSWORD + "'; "
+        logIn(browser, FOCAL_POINT, FOCAL_POINT_PASSWORD);
+    }
+
+    private static void logIn(HeadlessChromium browser, String user, String password) throws Exception {
+        browser.evaluate("document.getElementById('username').value = '" + user + "'; "
+                + "document.getElementById('password').value = '" + password + "'; "
                 + "document.getElementById('kc-login').click(); true");
     }
 

@@ -202,6 +202,14 @@ class RealWastewaterRoundTripTest {
             assertThat(page.count("details[data-table-for='ranked'] tbody tr:not([data-group='EU_MEMBER_STATE'])"))
                     .isEqualTo(outside);
             assertThat(page.view("data-eu-total")).isEqualTo("none");
+            // the sites as points at the site table's coordinates; those outside Europe named under the map
+            String map = "document.querySelector(\"[data-chart='map']\").closest('figure').dataset.";
+            int points = Integer.parseInt(page.evaluate(map + "points").asText());
+            int unplaced = Integer.parseInt(page.evaluate(map + "unplaced").asText());
+            assertThat(points).isPositive();
+            int placed = points + unplaced + Integer.parseInt(page.evaluate(map + "filled").asText());
+            assertThat(placed).isLessThanOrEqualTo(shown);
+            assertThat(page.count("details[data-table-for='map'] tbody tr")).isEqualTo(placed);
             assertThat(page.bytesTransferred()).isLessThan(500_000);
             assertThat(page.seriousAccessibilityViolations()).isEmpty();
         }

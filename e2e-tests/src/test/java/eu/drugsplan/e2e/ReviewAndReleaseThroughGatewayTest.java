@@ -162,6 +162,79 @@ class ReviewAndReleaseThroughGatewayTest {
         assertThat(actions(id)).contains("WITHDRAWN");
     }
 
+    /**
+     * The reviewer's tools on another medication (SROM, slow-release oral morphine): the draft trend a release would
+     * draw, a warning accepted with a note, and a bulk release that releases what it may and says why it refused
+     * the rest. Once official, the reporting service's trend is the draft trend, figure for figure.
+     */
+    @Test
+    void a_reviewer_sees_the_draft_trend_accepts_the_warning_and_releases_in_bulk() {
+        String id = submit(FOCAL_POINT, "SROM", 2000).getString("id");
+        String reviewed = "/api/v1/submissions/" + id;
+        JsonPath draft = given().baseUri(suite.gatewayUrl()).auth().oauth2(REVIEWER).get(reviewed + "/trends")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(draft.getString("reviewState")).isEqualTo("IN_REVIEW");
+        assertThat(draft.getList("series")).hasSize(1);
+        assertThat(draft.getList("series[0].changedPeriods")).containsExactly("2019", "2020", "2021");
+        assertThat(draft.getMap("series[0].official")).as("nothing official yet").isNull();
+        assertThat(draft.getInt("series[0].draft.pointCount")).isEqualTo(3);
+        assertThat(draft.getDouble("series[0].draft.latest.value")).isEqualTo(2000.0);
+        // the focal point sees its own draft; another reporter does not
+        given().baseUri(suite.gatewayUrl()).auth().oauth2(FOCAL_POINT).get(reviewed + "/trends").then().statusCode(200);
+        given().baseUri(suite.gatewayUrl()).auth().oauth2(Tokens.forReporter("NL", "submitter"))
+                .get(reviewed + "/trends").then().statusCode(404);
+
+        // the public trend read with view=draft leads the reporter to the measure's view with drafts; the public
+        // read itself still shows nothing
+        String drafts = given().baseUri(suite.gatewayUrl()).redirects().follow(false).queryParam("area", AREA)
+                .queryParam("MEDICATION", "SROM").queryParam("view", "draft").get("/api/v1/trends/" + MEASURE)
+                .then().statusCode(303).extract().header("Location");
+        given().baseUri(suite.gatewayUrl()).get(drafts).then().statusCode(401);
+        JsonPath measureDrafts = given().baseUri(suite.gatewayUrl()).auth().oauth2(FOCAL_POINT).get(drafts)
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(measureDrafts.getList("series.submissions.flatten()")).containsExactly(id);
+        assertThat((Object) measureDrafts.get("series[0].draft")).isEqualTo(draft.get("series[0].draft"));
+        assertThat(trendsOf("SROM").getList("trends")).isEmpty();
+
+        // the focal point cannot accept its own warning; EUDA's reviewer accepts it with a note, once
+        String row = submission(id).getString("warnings[0].row");
+        String accepting = "{\"warnings\": [{\"row\": \"" + row + "\", \"code\": \"YEAR_ON_YEAR_CHANGE\"}], "
+                + "\"note\": \"a new clinic opened in 2021\"}";
+        given().baseUri(suite.gatewayUrl()).auth().oauth2(FOCAL_POINT).contentType(ContentType.JSON).body(accepting)
+                .post(reviewed + "/warnings/accept").then().statusCode(403);
+        for (int click = 0; click < 2; click++) {
+            given().baseUri(suite.gatewayUrl()).auth().oauth2(REVIEWER).contentType(ContentType.JSON).body(accepting)
+                    .post(reviewed + "/warnings/accept").then().log().ifValidationFails().statusCode(200);
+        }
+        JsonPath accepted = submission(id);
+        assertThat(accepted.getString("warnings[0].accepted.body")).isEqualTo("EUDA");
+        assertThat(accepted.getString("warnings[0].accepted.note")).isEqualTo("a new clinic opened in 2021");
+        assertThat(actions(id).stream().filter("WARNINGS_ACCEPTED"::equals)).hasSize(1);
+
+        // one bulk release of this submission and of one that does not exist
+        String unknown = java.util.UUID.randomUUID().toString();
+        JsonPath bulk = given().baseUri(suite.gatewayUrl()).auth().oauth2(REVIEWER).contentType(ContentType.JSON)
+                .body("{\"submissions\": [\"" + id + "\", \"" + unknown + "\"], \"note\": \"bulk\"}")
+                .post("/api/v1/review/release").then().log().ifValidationFails().statusCode(200).extract().jsonPath();
+        assertThat(bulk.getInt("applied")).isEqualTo(1);
+        assertThat(bulk.getInt("refused")).isEqualTo(1);
+        assertThat(bulk.getString("outcomes.find { it.submission == '" + id + "' }.review.state"))
+                .isIn("RELEASED", "OFFICIAL");
+        assertThat(bulk.getInt("outcomes.find { it.submission == '" + unknown + "' }.status")).isEqualTo(404);
+
+        // official: the reporting service's trend is the one the reviewer saw before releasing
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            JsonPath trends = trendsOf("SROM");
+            return trends.getList("trends").size() == 1 && trends.getInt("trends[0].pointCount") == 3;
+        });
+        JsonPath official = trendsOf("SROM");
+        for (String part : List.of("points", "latest", "yearOnYear", "shortTerm", "longTerm", "mannKendall",
+                "senSlope", "overall", "segment")) {
+            assertThat((Object) official.get("trends[0]." + part)).as(part)
+                    .isEqualTo(draft.get("series[0].draft." + part));
+        }
+    }
+
     /** 1,000 and 1,050 clients in 2019 and 2020, and the given value for 2021, of one medication. */
     private static JsonPath submit(String token, String medication, int value2021) {
         String rows = "";
@@ -227,7 +300,11 @@ class ReviewAndReleaseThroughGatewayTest {
     }
 
     private static JsonPath trends() {
-        return given().baseUri(suite.gatewayUrl()).queryParam("area", AREA).queryParam("MEDICATION", MEDICATION)
+        return trendsOf(MEDICATION);
+    }
+
+    private static JsonPath trendsOf(String medication) {
+        return given().baseUri(suite.gatewayUrl()).queryParam("area", AREA).queryParam("MEDICATION", medication)
                 .get("/api/v1/trends/" + MEASURE).then().statusCode(200).extract().jsonPath();
     }
 

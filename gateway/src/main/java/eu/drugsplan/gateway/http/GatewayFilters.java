@@ -17,7 +17,8 @@ import jakarta.enterprise.event.Observes;
  * and so come after these negative ones): the request id and the answer's headers and framing are set up
  * first, so that every refusal carries them; then, for every path, the request's framing (a doubtful one
  * closes the connection) and its one canonical path, which every later rule reads (http/CanonicalPath); then
- * for the API size (cheapest, and before a body is read), whether the path and method exist, then who is
+ * for the API size (cheapest, and before a body is read), whether the path and method exist, whether a view
+ * with drafts is asked for (DraftView: a redirect, before any token is read), then who is
  * calling, then how often they call, then whether they may.
  */
 @ApplicationScoped
@@ -31,7 +32,7 @@ public class GatewayFilters {
                   BearerAuthentication authentication, RateLimiter rateLimiter, AccessPolicy access,
                   ResponseFraming responseFraming, RequestFraming requestFraming, CanonicalPathFilter canonicalPath,
                   ApiRoutes apiRoutes, ConnectionLimit connections, ClientConcurrency concurrency,
-                  ResponseCompression compression) {
+                  ResponseCompression compression, DraftView draftView) {
         router.route().order(-300).handler(ForwardingHeaders::adoptRequestId);
         router.route().order(-200).handler(headers);
         router.route().order(-195).handler(responseFraming);
@@ -43,6 +44,7 @@ public class GatewayFilters {
             router.route(api).order(-145).handler(compression);
             router.route(api).order(-140).handler(bodySize);
             router.route(api).order(-135).handler(apiRoutes);
+            router.route(api).order(-133).handler(draftView);
             router.route(api).order(-130).handler(authentication);
             router.route(api).order(-125).handler(concurrency);
             router.route(api).order(-120).handler(rateLimiter);

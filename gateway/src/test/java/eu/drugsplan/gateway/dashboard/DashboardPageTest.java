@@ -23,12 +23,31 @@ class DashboardPageTest {
                 .body(containsString("<script src=\"/_static/echarts/6.0.0/dist/echarts.min.js\""))
                 .body(containsString("<script src=\"/dashboard.js\""));
         for (String script : new String[] {"/dashboard-format.js", "/dashboard-ui.js", "/dashboard-views.js",
-                "/signin.js", "/dashboard.js"}) {
+                "/dashboard-map.js", "/signin.js", "/review.js", "/dashboard.js",
+                "/map/topojson-client-3.1.0/dist/topojson-client.min.js"}) {
             given().get(script).then().statusCode(200).contentType(containsString("javascript"));
         }
         // the views read the summaries through the public API
         given().get("/dashboard-ui.js").then().body(containsString("/api/v1"));
         given().get("/dashboard-views.js").then().body(containsString("/summaries/measures/"));
+        // the map's boundaries, fetched from npm at build time, with their licence
+        given().get("/map/world-atlas-2.0.2/countries-110m.json").then().statusCode(200)
+                .body("type", org.hamcrest.Matchers.equalTo("Topology"))
+                .body("objects.countries.geometries.find { it.id == '276' }.properties.name",
+                        org.hamcrest.Matchers.equalTo("Germany"));
+        given().get("/map/world-atlas-2.0.2/LICENSE").then().statusCode(200);
+        given().get("/dashboard-map.js").then().body(containsString("/map/europe-110m.json"));
+        // the part the map draws: Europe's countries and their neighbours, not Australia; a third of the world's bytes
+        String world = given().get("/map/world-atlas-2.0.2/countries-110m.json").asString();
+        io.restassured.response.Response europe = given().get("/map/europe-110m.json");
+        europe.then().statusCode(200).contentType(containsString("application/json"))
+                .body("type", org.hamcrest.Matchers.equalTo("Topology"))
+                .body("objects.countries.geometries.id", org.hamcrest.Matchers.hasItems("276", "250", "300", "826", "643"))
+                .body("objects.countries.geometries.id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("036")));
+        org.assertj.core.api.Assertions.assertThat(europe.asString().length()).isLessThan(world.length() / 2);
+        given().header("If-None-Match", europe.header("ETag")).get("/map/europe-110m.json").then().statusCode(304);
+        // a signed-in reviewer's queue and its bulk steps (issue 16)
+        given().get("/review.js").then().body(containsString("/review/queue")).body(containsString("'/review/' + step"));
     }
 
     @Test

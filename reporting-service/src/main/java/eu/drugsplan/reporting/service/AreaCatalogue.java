@@ -4,6 +4,7 @@ import eu.drugsplan.reporting.config.TrendsConfig;
 import eu.drugsplan.reporting.service.CatalogueClient.CodeInfo;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -57,7 +58,20 @@ public class AreaCatalogue {
         String country = countryOf(area);
         CodeInfo code = known.get(area);
         return new AreaInfo(area, code == null || code.label() == null ? area : code.label(), country,
-                AreaGroup.of(known.get(country)));
+                AreaGroup.of(known.get(country)), position(code));
+    }
+
+    /** [longitude, latitude] from the code's properties (the waste-water site table, V4), or null. */
+    static List<Double> position(CodeInfo code) {
+        if (code == null || code.properties() == null) {
+            return null;
+        }
+        Object longitude = code.properties().get("longitude");
+        Object latitude = code.properties().get("latitude");
+        if (!(longitude instanceof Number lon) || !(latitude instanceof Number lat)) {
+            return null;
+        }
+        return List.of(lon.doubleValue(), lat.doubleValue());
     }
 
     /** Every area of a country: the country and its sub-national areas (waste-water sites). */
@@ -81,8 +95,9 @@ public class AreaCatalogue {
 
     /**
      * @param label   the code list's name of the area (a waste-water site: city and plant), the code when unknown
-     * @param country the area itself, or the country of a sub-national area
+     * @param country  the area itself, or the country of a sub-national area
+     * @param position [longitude, latitude] of a sub-national area with coordinates, else null
      */
-    public record AreaInfo(String area, String label, String country, AreaGroup group) {
+    public record AreaInfo(String area, String label, String country, AreaGroup group, List<Double> position) {
     }
 }

@@ -79,7 +79,8 @@ class SummaryQueries {
         AreaCatalogue.AreaInfo area = areas.info((String) row[2]);
         return new SeriesSummary((String) row[0], measure, indicators.get(measure), area.area(), area.label(),
                 area.country(), area.group(), read((String) row[3], DIMENSIONS), (String) row[9], latest(row),
-                (String) row[4], (String) row[7], row[8] == null ? null : Double.valueOf((String) row[8]));
+                (String) row[4], (String) row[7], row[8] == null ? null : Double.valueOf((String) row[8]),
+                area.position());
     }
 
     private EuTotalSummary euTotal(Object[] row) {

@@ -1,5 +1,6 @@
 package eu.drugsplan.reporting.service;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import eu.drugsplan.reporting.service.ScoreboardView.Counts;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +23,13 @@ public final class SummaryView {
      *
      * @param overall    the overall assessment label (IMPROVING ...)
      * @param yearOnYear the year-on-year label (INCREASE, DECREASE, STABLE, NO_PREVIOUS_DATA)
+     * @param position   [longitude, latitude] (WGS 84) of a waste-water site, from the site table; absent for a
+     *                   country (the dashboard's map draws sites as points without reading the whole code list)
      */
     public record SeriesSummary(String seriesKey, String measure, String indicator, String area, String areaLabel,
                                 String country, AreaGroup group, Map<String, String> dimensions, String unit,
-                                LatestPoint latest, String overall, String yearOnYear, Double percentChange) {
+                                LatestPoint latest, String overall, String yearOnYear, Double percentChange,
+                                @JsonInclude(JsonInclude.Include.NON_NULL) List<Double> position) {
     }
 
     /**

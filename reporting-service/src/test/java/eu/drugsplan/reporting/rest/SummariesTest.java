@@ -63,6 +63,9 @@ class SummariesTest {
                 "EU_MEMBER_STATE", "EU_MEMBER_STATE");
         assertThat(summary.getString("series[3].country")).isEqualTo("AT");
         assertThat(summary.getString("series[3].areaLabel")).isEqualTo("Graz (ARA Graz)");
+        // the site's coordinates from the site table, [longitude, latitude]; a country has none
+        assertThat(summary.getList("series[3].position", Double.class)).containsExactly(15.439504, 47.070713);
+        assertThat(summary.getMap("series[1]")).doesNotContainKey("position");
         assertThat(summary.getString("series[1].overall")).isEqualTo("IMPROVING");
         assertThat(summary.getString("series[1].yearOnYear")).isEqualTo("DECREASE");
         // 60 against 70: (60 - 70) / 70

@@ -1,9 +1,6 @@
 package eu.drugsplan.submissions.rest;
 
-import eu.drugsplan.common.rest.Problem;
-import eu.drugsplan.common.rest.ProblemException;
 import eu.drugsplan.submissions.service.DraftTrends;
-import eu.drugsplan.submissions.service.SubmissionQueries;
 import io.quarkus.security.Authenticated;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -14,7 +11,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -39,8 +35,6 @@ public class DraftTrendResource {
     public DraftTrends.DraftView trends(@PathParam("id") UUID id,
                                    @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                    @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return draftTrends.of(id, new SubmissionQueries.Viewer(identity.reporter(), identity.isReviewer()), page, size)
-                .orElseThrow(() -> new ProblemException(Problem.of(Response.Status.NOT_FOUND, "submission-not-found",
-                        "No submission " + id + " that you may see.")));
+        return draftTrends.of(id, identity.viewer(), page, size).orElseThrow(() -> SubmissionResource.notFound(id));
     }
 }

@@ -4,6 +4,7 @@ import eu.drugsplan.common.rest.Problem;
 import eu.drugsplan.common.rest.ProblemException;
 import eu.drugsplan.contracts.security.ClaimRules;
 import eu.drugsplan.submissions.security.ClaimCheckingJwtMechanism;
+import eu.drugsplan.submissions.service.SubmissionQueries;
 import eu.drugsplan.submissions.service.review.Actor;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
@@ -75,6 +76,11 @@ public class ReporterIdentity {
     public boolean isReviewer() {
         Set<String> groups = claims() == null ? Set.of() : claims().groups();
         return groups.contains("reviewer") || groups.contains("admin");
+    }
+
+    /** Who reads: its reporter, and whether it may see every reporter's submissions. */
+    public SubmissionQueries.Viewer viewer() {
+        return new SubmissionQueries.Viewer(reporter(), isReviewer());
     }
 
     private ClaimRules.Claims claims() {

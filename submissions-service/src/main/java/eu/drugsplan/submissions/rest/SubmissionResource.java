@@ -217,9 +217,7 @@ public class SubmissionResource {
     @Authenticated
     @Operation(summary = "The status of one submission: summary, conflicts, timeline (own submissions, or any for a reviewer)")
     public SubmissionStatusView get(@PathParam("id") UUID id) {
-        return queries.find(id, viewer())
-                .orElseThrow(() -> new ProblemException(Problem.of(Response.Status.NOT_FOUND, "submission-not-found",
-                        "No submission " + id + " that you may see.")));
+        return queries.find(id, viewer()).orElseThrow(() -> notFound(id));
     }
 
     @POST
@@ -296,13 +294,14 @@ public class SubmissionResource {
         return reviewQueries.audit(id, viewer()).orElseThrow(() -> notFound(id));
     }
 
-    private static ProblemException notFound(UUID id) {
+    /** A submission that does not exist and one the caller may not see are the same answer: nothing is told. */
+    static ProblemException notFound(UUID id) {
         return new ProblemException(Problem.of(Response.Status.NOT_FOUND, "submission-not-found",
                 "No submission " + id + " that you may see."));
     }
 
     private SubmissionQueries.Viewer viewer() {
-        return new SubmissionQueries.Viewer(identity.reporter(), identity.isReviewer());
+        return identity.viewer();
     }
 
     private Optional<Response> replay(String reporter, String key, SpooledBody spooled, UriInfo uri) {

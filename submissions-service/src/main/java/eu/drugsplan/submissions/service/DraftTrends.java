@@ -16,6 +16,9 @@ import eu.drugsplan.submissions.client.StoredSeriesClient;
 import eu.drugsplan.submissions.config.SubmissionsConfig;
 import eu.drugsplan.submissions.repository.HeldEvents;
 import eu.drugsplan.submissions.repository.HeldEvents.Held;
+import eu.drugsplan.submissions.repository.PendingRows;
+import eu.drugsplan.submissions.repository.PendingRows.PendingEvent;
+import eu.drugsplan.submissions.repository.PendingRows.SeriesFilter;
 import eu.drugsplan.submissions.repository.Submission;
 import eu.drugsplan.submissions.service.SubmissionQueries.Viewer;
 import eu.drugsplan.submissions.service.review.DraftSeries;
@@ -25,9 +28,12 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -52,21 +58,31 @@ public class DraftTrends {
             @Schema(description = "The trend once the submission is released; null when no value would be left")
             TrendResult draft,
             @Schema(description = "Why a trend could not be computed (e.g. periods of two frequencies); null otherwise")
-            String problem) {
+            String problem,
+            @Schema(description = "The submissions not yet official whose rows the draft applies, oldest first")
+            Set<UUID> submissions) {
     }
 
     public record DraftView(UUID submission, ReviewState reviewState, int page, int size, List<SeriesDraft> series) {
     }
 
+    @Schema(description = "The series of a measure with rows not yet official (in review, or released for a later "
+            + "publication), each with its official trend beside the trend once every pending row is released")
+    public record MeasureDrafts(String measure, String area, Map<String, String> dimensions, String reporter,
+                                int page, int size, List<SeriesDraft> series) {
+    }
+
     private final HeldEvents held;
+    private final PendingRows pending;
     private final StoredSeriesClient store;
     private final CatalogueCache catalogue;
     private final ObjectMapper json;
     private final TrendCalculator calculator;
 
-    public DraftTrends(HeldEvents held, @RestClient StoredSeriesClient store, CatalogueCache catalogue,
-                       ObjectMapper json, SubmissionsConfig config) {
+    public DraftTrends(HeldEvents held, PendingRows pending, @RestClient StoredSeriesClient store,
+                       CatalogueCache catalogue, ObjectMapper json, SubmissionsConfig config) {
         this.held = held;
+        this.pending = pending;
         this.store = store;
         this.catalogue = catalogue;
         this.json = json;
@@ -90,11 +106,34 @@ public class DraftTrends {
         }
         Map<String, StoredSeries> official = official(keys);
         List<SeriesDraft> series = new ArrayList<>();
-        events.forEach((key, ofSeries) -> series.add(trends(key, ofSeries, official.get(key))));
+        events.forEach((key, ofSeries) -> series.add(trends(key, ofSeries, official.get(key), Set.of(id))));
         return Optional.of(new DraftView(id, submission.get().reviewState, page, size, series));
     }
 
-    private SeriesDraft trends(String key, List<ObservationEvent> events, StoredSeries stored) {
+    /**
+     * One page of a measure's series with pending rows the viewer may see (a reporter its own, a reviewer every
+     * reporter's), each pending submission applied in the order it was received.
+     */
+    @Transactional
+    public MeasureDrafts ofMeasure(String measure, String area, Map<String, String> dimensions, Viewer viewer,
+                                   int page, int size) {
+        SeriesFilter filter = new SeriesFilter(measure, area, new TreeMap<>(dimensions),
+                viewer.reviewer() ? null : viewer.reporter());
+        List<String> keys = pending.seriesPage(filter, page * size, size);
+        Map<String, List<ObservationEvent>> events = new LinkedHashMap<>();
+        Map<String, Set<UUID>> submissions = new LinkedHashMap<>();
+        keys.forEach(key -> events.put(key, new ArrayList<>()));
+        for (PendingEvent event : pending.ofSeries(filter, keys)) {
+            events.get(event.held().seriesKey()).add(event.held().event(json));
+            submissions.computeIfAbsent(event.held().seriesKey(), k -> new LinkedHashSet<>()).add(event.submission());
+        }
+        Map<String, StoredSeries> official = official(keys);
+        List<SeriesDraft> series = new ArrayList<>();
+        events.forEach((key, ofSeries) -> series.add(trends(key, ofSeries, official.get(key), submissions.get(key))));
+        return new MeasureDrafts(measure, area, filter.dimensions(), filter.reporter(), page, size, series);
+    }
+
+    private SeriesDraft trends(String key, List<ObservationEvent> events, StoredSeries stored, Set<UUID> submissions) {
         ObservationEvent first = events.get(0);
         List<ObservationChange> changes = events.stream().flatMap(e -> e.observations().stream()).toList();
         DraftSeries draft = DraftSeries.of(stored == null ? List.of() : stored.values(), changes);
@@ -103,10 +142,10 @@ public class DraftTrends {
         try {
             return new SeriesDraft(key, first.measure(), first.area(), first.dimensions(),
                     measure.desiredDirection().name(), draft.changedPeriods(),
-                    trend(draft.officialValues(), measure), trend(draft.draftValues(), measure), null);
+                    trend(draft.officialValues(), measure), trend(draft.draftValues(), measure), null, submissions);
         } catch (IllegalArgumentException e) {
             return new SeriesDraft(key, first.measure(), first.area(), first.dimensions(),
-                    measure.desiredDirection().name(), draft.changedPeriods(), null, null, e.getMessage());
+                    measure.desiredDirection().name(), draft.changedPeriods(), null, null, e.getMessage(), submissions);
         }
     }
 
