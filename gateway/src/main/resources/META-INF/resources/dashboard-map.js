@@ -24,6 +24,21 @@ const SHADES = ['#deebf7', '#9ecae1', '#4292c6', '#2171b5', '#08306b'];
 
 let europeRegistered = null;
 
+/**
+ * Natural Earth's 1:110m Russia has two polygons across the antimeridian (Chukotka, Wrangel Island) with points at
+ * -180 and 180 in one ring, which a plane projection draws as a band across the whole map: their western points are
+ * moved by 360 degrees, off this map to the east.
+ */
+function unwrapAntimeridian(feature) {
+  const polygons = feature.geometry.type === 'Polygon' ? [feature.geometry.coordinates]
+    : feature.geometry.type === 'MultiPolygon' ? feature.geometry.coordinates : [];
+  polygons.forEach(rings => rings.forEach(ring => {
+    if (ring.some(p => p[0] > 90) && ring.some(p => p[0] < -90)) {
+      ring.forEach(p => { if (p[0] < 0) { p[0] += 360; } });
+    }
+  }));
+}
+
 /** Registers the map once per page; resolves to the set of area codes that have a shape on it. */
 function europeMap() {
   if (!europeRegistered) {
@@ -38,6 +53,7 @@ function europeMap() {
       const topology = await response.json();
       const world = topojson.feature(topology, topology.objects.countries);
       const drawn = new Set();
+      world.features.forEach(unwrapAntimeridian);
       world.features.forEach(f => {
         const area = AREA_BY_ISO[f.id];
         f.properties = { name: area || f.properties.name };
@@ -125,7 +141,12 @@ function mapCard(shown, unit, title, places) {
     el('td', {}, drawn.has(s.area) ? 'filled country' : !unplaced.includes(s) ? 'point'
       : position(s) ? 'not on the map (outside Europe)' : 'not on the map (no position known)')));
   const card = chartCard('map', title, title + ': ' + filled.length + ' countries filled and ' + points.length
-    + ' points, darker for higher values', option, table('Areas on the map', ['Area', 'Latest value', 'Shown as'], rows), 420);
+    + ' points, darker for higher values', option, table('Areas on the map', ['Area', 'Latest value', 'Shown as'], rows), 520);
+  // Europe is taller than wide at these latitudes: a narrower box than the page's width keeps it large
+  const box = card.querySelector('.chart');
+  if (box) {
+    box.style.maxWidth = '720px';
+  }
   card.dataset.filled = String(filled.length);
   card.dataset.points = String(points.length);
   card.dataset.unplaced = String(unplaced.length);
