@@ -18,10 +18,5 @@ cd "$ROOT"
 if [ "${LOAD:-0}" = 1 ]; then
   GATEWAY_URL=$GATEWAY deploy/local/load-datasets.sh
 fi
-say "compiling e2e-tests' test classes"
-./mvnw -q -o -pl e2e-tests -am test-compile -Dcheckstyle.skip >/dev/null
-classpath_file=$(mktemp)
-./mvnw -q -o -pl e2e-tests dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$classpath_file" >/dev/null
 say "opening each view $RUNS times at $GATEWAY"
-java -cp "e2e-tests/target/test-classes:$(cat "$classpath_file")" eu.drugsplan.e2e.DashboardBenchmark "$GATEWAY" "$RUNS"
-rm -f "$classpath_file"
+e2e_java eu.drugsplan.e2e.DashboardBenchmark "$GATEWAY" "$RUNS"

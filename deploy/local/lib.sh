@@ -290,3 +290,17 @@ keycloak_wait_ready() { # name management_port
 keycloak_stop() { # name
   stop_pidfile "$LOCAL/keycloak/$1/pid" "Keycloak '$1'"
 }
+
+# Runs a main class of e2e-tests' test sources (DashboardBenchmark, DashboardViewsCheck) with their classpath: one
+# Maven run compiles them with the modules they need and writes the classpath (the last module of the reactor,
+# e2e-tests, writes it last), so the sibling modules come from this checkout, not from ~/.m2.
+e2e_java() {
+  local classpath_file
+  classpath_file=$(mktemp)
+  (cd "$ROOT" && ./mvnw -q -o -B -pl e2e-tests -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile="$classpath_file" >/dev/null) || { rm -f "$classpath_file"; die "compiling e2e-tests failed"; }
+  java -cp "$ROOT/e2e-tests/target/test-classes:$(cat "$classpath_file")" "$@"
+  local status=$?
+  rm -f "$classpath_file"
+  return $status
+}

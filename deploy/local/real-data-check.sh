@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the README's real-data command exactly as the README writes it (the line of its "Real data" section
 # that starts with deploy/local/load-datasets.sh), against a suite of its own, so that a broken README
-# command fails the test command. deploy/local/test.sh runs it after the Maven tests.
+# command fails the test command; then every view of the dashboard is opened in headless Chromium with the data
+# loaded (issue 18). deploy/local/test.sh runs it after the Maven tests.
 # The suite gets its own databases (REAL_DATA_DB_PREFIX, default realdata_: emptied first) and ports
 # (REAL_DATA_PORT_BASE, default 18480: gateway +0, services +1..+3, management +10..+13, Kafka +20/+21), so a
 # suite a developer runs on the default ports is left alone. The services must be packaged (SKIP_BUILD=1).
@@ -39,3 +40,7 @@ started=$SECONDS
 say "running the README's command: $command"
 (cd "$ROOT" && eval "$command")
 say "the README's real-data command passed in $((SECONDS - started)) s"
+# issue 18: with every shared dataset loaded, every view of the dashboard renders (e2e-tests' DashboardViewsCheck)
+say "opening every view of the dashboard in headless Chromium"
+e2e_java eu.drugsplan.e2e.DashboardViewsCheck "$GATEWAY_URL" || die "a view of the dashboard did not render"
+say "every view of the dashboard rendered"

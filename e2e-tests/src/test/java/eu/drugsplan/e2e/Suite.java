@@ -4,6 +4,7 @@ import eu.drugsplan.testsupport.TestKeys;
 import eu.drugsplan.testsupport.TopicProbe;
 import java.io.IOException;
 import java.net.HttpURLConnection;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
@@ -14,7 +15,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The four packaged services started as separate processes, as the local platform runs them, against the
@@ -24,6 +28,11 @@ import java.util.UUID;
 final class Suite implements AutoCloseable {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    /** Where freePort looks: below the kernel's ephemeral ports, above the local platform's fixed ones. */
+    private static final int FIRST_PORT = 20000;
+    private static final int LAST_PORT = 32000;
+    private static final Random RANDOM = new Random();
+    private static final Set<Integer> GIVEN_PORTS = ConcurrentHashMap.newKeySet();
     private static final List<String> SERVICES = List.of("indicators-service", "submissions-service",
             "reporting-service", "gateway");
 
@@ -205,11 +214,30 @@ final class Suite implements AutoCloseable {
         }
     }
 
+    /**
+     * A port below the kernel's ephemeral range (32768-60999 on Linux): a port the kernel hands out (new ServerSocket(0))
+     * may be taken, between this probe and the service's start, as the local port of an outgoing connection - a
+     * test client's, Kafka's - and the service then fails to bind (CI saw a management interface fail so). Ports
+     * below the range are never given to outgoing connections; 20000-32000 is above the local platform's fixed
+     * ports (deploy/local: 5432, 8080-9180, 18480-18513, 19092, 19180), and each is handed out once per test run.
+     */
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            int port = FIRST_PORT + RANDOM.nextInt(LAST_PORT - FIRST_PORT);
+            if (!GIVEN_PORTS.add(port)) {
+                continue;
+            }
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.setReuseAddress(false);
+                socket.bind(new InetSocketAddress("127.0.0.1", port));
+                return port;
+            } catch (IOException taken) {
+                // a listener of this machine has it: another one
+            }
         }
+        throw new IOException("no free port in " + FIRST_PORT + "-" + LAST_PORT);
     }
+
 
     private static void sleep(long millis) {
         try {
