@@ -297,7 +297,8 @@ keycloak_stop() { # name
 e2e_java() {
   local classpath_file
   classpath_file=$(mktemp)
-  (cd "$ROOT" && ./mvnw -q -o -B -pl e2e-tests -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
+  # online: a new machine may not have the dependency plugin yet (the build itself does not use it)
+  (cd "$ROOT" && ./mvnw -q -B -pl e2e-tests -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
     -Dmdep.outputFile="$classpath_file" >/dev/null) || { rm -f "$classpath_file"; die "compiling e2e-tests failed"; }
   java -cp "$ROOT/e2e-tests/target/test-classes:$(cat "$classpath_file")" "$@"
   local status=$?
