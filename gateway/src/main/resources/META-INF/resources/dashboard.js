@@ -71,6 +71,19 @@ function euTotalCard(measure, total, unitOfMeasure) {
 
 // ---------- the indicators at a glance ----------
 
+/** Where a measure's data come from, shortly: its catalogue source up to the first ';' or '('. */
+function shortSource(code) {
+  const source = (catalogue.measures.find(m => m.code === code) || {}).source || '';
+  return source.split(/[;(]/)[0].replace(/[,.\s]+$/, '');
+}
+
+/** The sources of the measures of an indicator that have data, each once, so that an empty row is not mistaken for
+ * no change and a filled one says whose figures it counts. */
+function sourcesOf(indicator) {
+  const sources = indicator.measures.filter(m => m.counts.series > 0).map(m => shortSource(m.measure)).filter(Boolean);
+  return [...new Set(sources)].join('; ');
+}
+
 async function overviewView() {
   const summary = await getJson('/summaries/indicators');
   const byCode = Object.fromEntries(summary.indicators.map(i => [i.indicator, i]));
@@ -79,7 +92,7 @@ async function overviewView() {
     const counts = byCode[code] ? byCode[code].counts : null;
     return el('tr', { 'data-indicator': code }, el('th', { scope: 'row' }, link({ indicator: code }, code)),
       el('td', {}, indicatorTitle(code)), ...countsCells(counts),
-      el('td', {}, counts && counts.series ? '' : 'No data yet'));
+      el('td', { 'data-sources': code }, counts && counts.series ? sourcesOf(byCode[code]) : 'No data yet'));
   });
   const totals = summary.indicators.flatMap(i => i.measures)
     .filter(m => m.euTotals.length).map(m => el('div', {}, el('h3', {}, link({ measure: m.measure }, measureName(m.measure))),
@@ -87,7 +100,7 @@ async function overviewView() {
   view().replaceChildren(el('h2', {}, 'The twelve indicators at a glance'),
     el('p', { class: 'note' }, 'Headline series of each indicator by overall assessment (Mann-Kendall, judged against '
       + 'the desired direction): ' + formatNumber(summary.total.series) + ' headline series in all.'),
-    table('Indicators by assessment of their headline series', ['Indicator', 'Title', ...COUNT_HEADINGS, 'Data'], rows),
+    table('Indicators by assessment of their headline series', ['Indicator', 'Title', ...COUNT_HEADINGS, 'Data from'], rows),
     el('h2', {}, 'EU totals'), totals.length ? el('div', { class: 'cards' }, totals)
       : el('p', { class: 'note' }, 'No EU total yet.'));
   return { view: 'overview', indicators: String(rows.length), totals: String(totals.length) };
@@ -102,10 +115,12 @@ async function indicatorView(code) {
     return el('tr', { 'data-measure': m.measure }, el('th', { scope: 'row' }, link({ measure: m.measure }, measureName(m.measure))),
       ...countsCells(m.counts),
       el('td', {}, total && total.latest ? formatNumber(total.latest.value, total.unit) + ' (' + formatPeriod(total.latest.period)
-        + ', ' + total.latestReporting + ' of ' + total.memberStates + ' Member States)' : 'none'));
+        + ', ' + total.latestReporting + ' of ' + total.memberStates + ' Member States)' : 'none'),
+      el('td', { class: 'source' }, m.counts.series ? ((catalogue.measures.find(c => c.code === m.measure) || {}).source || '')
+        : 'No data yet'));
   });
   view().replaceChildren(el('h2', {}, code + ': ' + indicatorTitle(code)),
-    table('Measures of ' + code, ['Measure', ...COUNT_HEADINGS, 'EU total, latest'], rows));
+    table('Measures of ' + code, ['Measure', ...COUNT_HEADINGS, 'EU total, latest', 'Source and definition'], rows));
   return { view: 'indicator', indicator: code, measures: String(rows.length) };
 }
 

@@ -84,9 +84,14 @@ class DashboardAndOpenApiThroughGatewayTest {
             DashboardPage overview = open(browser, "/", "overview");
             assertThat(overview.view("data-indicators")).isEqualTo("12");
             assertThat(overview.text("tr[data-indicator='PI09'] th")).isEqualTo("PI09");
+            // whose figures a row counts, and which indicators have none (issue 20)
+            assertThat(overview.text("[data-sources='PI09']")).contains("EMCDDA");
+            assertThat(overview.evaluate("[...document.querySelectorAll('[data-sources]')].filter(c => "
+                    + "!c.textContent.trim()).length").asInt()).as("rows that say neither sources nor no data").isZero();
 
             DashboardPage indicator = open(browser, "/?indicator=PI09", "indicator");
             assertThat(indicator.count("tr[data-measure='" + MEASURE + "']")).isOne();
+            assertThat(indicator.text("tr[data-measure='" + MEASURE + "'] td.source")).contains("drug-induced deaths");
 
             DashboardPage measure = open(browser, "/?measure=" + MEASURE, "measure");
             // the EU total of both sexes sums a few Member States: the chart says it is incomplete

@@ -27,6 +27,7 @@ public final class DashboardViewsCheck {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int WASTEWATER_HEADLINE_SERIES = 1092;
     private static final Duration TRENDS_WITHIN = Duration.ofSeconds(120);
+    private static final List<String> WITH_PUBLISHED_DATA = List.of("PI01", "PI02", "PI03", "PI04", "PI07", "PI09", "PI10");
 
     private DashboardViewsCheck() {
     }
@@ -44,6 +45,12 @@ public final class DashboardViewsCheck {
         if (wastewater != WASTEWATER_HEADLINE_SERIES) {
             problems.add("the scoreboard counts " + wastewater + " waste-water headline series, not "
                     + WASTEWATER_HEADLINE_SERIES);
+        }
+        // issue 20: the indicators with a published table here have headline series
+        for (String indicator : WITH_PUBLISHED_DATA) {
+            if (headlineSeries(gateway, indicator) == 0) {
+                problems.add("the scoreboard has no headline series for " + indicator);
+            }
         }
         List<String> views = views(gateway);
         try (HeadlessChromium browser = HeadlessChromium.start(1280, 900)) {
