@@ -24,6 +24,16 @@ public interface GatewayConfig {
     @WithDefault("30s")
     Duration idleTimeout();
 
+    /**
+     * How long an idle backend connection stays in the pool. Shorter than {@link #idleTimeout()}: a pooled connection
+     * idle for the whole idle timeout is closed by it, and a request handed that connection in the same instant failed
+     * at once with "Connection was closed" (a 504 in CI, GET /api/v1/codelists after a 30 s pause). The pool does not
+     * lend a connection past its keep-alive, so the idle timeout only ever fires on a request in flight. Capped at
+     * half the idle timeout (ApiProxy).
+     */
+    @WithDefault("10s")
+    Duration backendKeepAlive();
+
     Access access();
 
     Limits limits();

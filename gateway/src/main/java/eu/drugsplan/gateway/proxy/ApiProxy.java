@@ -14,6 +14,7 @@ import io.vertx.httpproxy.HttpProxy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.URI;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
@@ -59,11 +60,21 @@ public class ApiProxy {
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setIdleTimeout((int) config.idleTimeout().toMillis())
                 .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
-                .setKeepAlive(true);
+                .setKeepAlive(true)
+                .setKeepAliveTimeout(keepAliveSeconds(config.backendKeepAlive(), config.idleTimeout()));
         PoolOptions pool = new PoolOptions()
                 .setHttp1MaxSize(poolSize)
                 .setMaxWaitQueueSize(config.isolation().poolWaitQueue());
         return vertx.createHttpClient(options, pool);
+    }
+
+    /**
+     * Whole seconds (Vert.x's unit), at least one, and at most half the idle timeout, so that the pool lets an idle
+     * connection go well before the idle timeout could close it under a request.
+     */
+    static int keepAliveSeconds(Duration keepAlive, Duration idleTimeout) {
+        long cap = idleTimeout.toSeconds() / 2;
+        return (int) Math.max(1, Math.min(keepAlive.toSeconds(), cap));
     }
 
     private HttpProxy proxyTo(Vertx vertx, HttpClient client, URI backend, String service) {
