@@ -72,8 +72,23 @@ final class RawHttp {
             return header("Content-Type").orElse("");
         }
 
+        /**
+         * The body as text, decoded from its content coding as any HTTP client does: a generated request may ask for
+         * gzip, and the checks on the text (no stack trace, an SDMX error message) must read what a client reads.
+         */
         String text() {
-            return new String(body, StandardCharsets.UTF_8);
+            String coding = header("Content-Encoding").orElse("identity").trim().toLowerCase(Locale.ROOT);
+            try {
+                byte[] decoded = switch (coding) {
+                    case "gzip" -> new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(body)).readAllBytes();
+                    case "deflate" -> new java.util.zip.InflaterInputStream(new java.io.ByteArrayInputStream(body))
+                            .readAllBytes();
+                    default -> body;
+                };
+                return new String(decoded, StandardCharsets.UTF_8);
+            } catch (java.io.IOException e) {
+                return "(a body that is not valid " + coding + ": " + e.getMessage() + ")";
+            }
         }
 
         @Override
