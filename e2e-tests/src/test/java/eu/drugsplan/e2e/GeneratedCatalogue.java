@@ -10,12 +10,17 @@ import java.util.Map;
 
 /**
  * What the property generators know of the catalogue, read through the gateway as any client would read it:
- * the measures a Member State may submit, their dimensions and codes, and the observation statuses.
+ * the measures a Member State may submit, their dimensions and codes, and the observation statuses; apart, the
+ * annual measures only agencies report, each with the agency that reports it.
  */
 record GeneratedCatalogue(List<Measure> measures, Map<String, List<String>> codes, List<String> valueStatuses,
-                          List<String> missingStatuses, List<String> measureCodes) {
+                          List<String> missingStatuses, List<String> measureCodes, List<AgencyMeasure> agencyMeasures) {
 
     record Measure(String code, String unitKind, List<String> dimensions) {
+    }
+
+    /** A measure no Member State reports, and the first of the agencies that do. */
+    record AgencyMeasure(Measure measure, String agency) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -24,14 +29,20 @@ record GeneratedCatalogue(List<Measure> measures, Map<String, List<String>> code
         JsonNode measures = get(http, "/api/v1/measures");
         List<Measure> open = new ArrayList<>();
         List<String> all = new ArrayList<>();
+        List<AgencyMeasure> agencies = new ArrayList<>();
         Map<String, List<String>> codes = new LinkedHashMap<>();
         for (JsonNode measure : measures) {
             all.add(measure.get("code").asText());
             List<String> dimensions = new ArrayList<>();
             measure.get("dimensions").forEach(d -> dimensions.add(d.asText()));
             boolean annual = "A".equals(measure.get("frequency").asText());
-            if (annual && measure.get("reporters").get("memberStates").asBoolean()) {
-                open.add(new Measure(measure.get("code").asText(), measure.get("unitKind").asText(), List.copyOf(dimensions)));
+            Measure typed = new Measure(measure.get("code").asText(), measure.get("unitKind").asText(),
+                    List.copyOf(dimensions));
+            JsonNode reporters = measure.get("reporters");
+            if (annual && reporters.get("memberStates").asBoolean()) {
+                open.add(typed);
+            } else if (annual && !reporters.get("agencies").isEmpty()) {
+                agencies.add(new AgencyMeasure(typed, reporters.get("agencies").get(0).asText()));
             }
             for (String dimension : dimensions) {
                 if (!codes.containsKey(dimension)) {
@@ -49,7 +60,7 @@ record GeneratedCatalogue(List<Measure> measures, Map<String, List<String>> code
             throw new IllegalStateException("the catalogue served by the gateway is too small: " + open);
         }
         return new GeneratedCatalogue(List.copyOf(open), Map.copyOf(codes), List.copyOf(valueStatuses),
-                List.copyOf(missingStatuses), List.copyOf(all));
+                List.copyOf(missingStatuses), List.copyOf(all), List.copyOf(agencies));
     }
 
     private static List<String> codeList(RawHttp http, String id) throws IOException {

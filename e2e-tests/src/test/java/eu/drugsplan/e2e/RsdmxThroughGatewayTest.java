@@ -29,8 +29,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * through the gateway: {@code src/test/r/rsdmx-reads-the-suite.R} reads dataflows, the data structure, a code list
  * and data into data frames the way an R user does, and writes what it read; this class submitted Finland's
  * drug-induced deaths and compares. rsdmx reads SDMX-ML only, sends {@code Accept: application/xml} and builds
- * URLs with a trailing slash: our own tests did none of that. The script also reads one value of every Member-State
- * measure ({@link EveryMeasure}) through that measure's own dataflow.
+ * URLs with a trailing slash: our own tests did none of that. The script also reads one value of every measure
+ * ({@link EveryMeasure}, the agencies' measures included) through that measure's own dataflow.
  */
 @ExtendWith(SharedSuiteExtension.class)
 class RsdmxThroughGatewayTest {
@@ -78,6 +78,9 @@ class RsdmxThroughGatewayTest {
         List<String> mismatches = new ArrayList<>();
         check(mismatches, "dataflows", () -> assertThat(column(out, "dataflows.csv", "id"))
                 .contains("PI09_DRUG_INDUCED_DEATHS", "PI01_DRUG_RELATED_HOMICIDES"));
+        // the values of every dataflow rsdmx lists are read below: the agencies' measures as well
+        check(mismatches, "every dataflow listed is read", () -> assertThat(column(out, "dataflows.csv", "id"))
+                .containsExactlyInAnyOrderElementsOf(everyMeasure.stream().map(EveryMeasure.Value::dataflow).toList()));
         check(mismatches, "dimensions", () -> assertThat(column(out, "dimensions.csv", "id"))
                 .containsExactly("REF_AREA", "SEX", "AGE"));
         check(mismatches, "sex codes", () -> assertThat(column(out, "codes-sex.csv", "id")).contains("M", "F"));

@@ -7,7 +7,8 @@ import java.util.Map;
  * How a data message is laid out, beyond its format: SDMX-CSV's media-type options ({@code labels},
  * {@code timeFormat}, {@code keys}) and SDMX REST's {@code dimensionAtObservation} and {@code detail}.
  *
- * @param atObservation {@link #TIME_PERIOD} (time series, the default) or {@link #ALL_DIMENSIONS} (flat)
+ * @param atObservation {@link #TIME_PERIOD} (time series, the default), {@link #ALL_DIMENSIONS} (flat) or one of
+ *                      the key's dimensions (a cross-section: series by the other dimensions and the period)
  */
 public record DataLayout(Labels labels, boolean normalizedTime, boolean seriesKeys, boolean observationKeys,
                          String atObservation, Detail detail) {
@@ -43,6 +44,15 @@ public record DataLayout(Labels labels, boolean normalizedTime, boolean seriesKe
 
     public boolean flat() {
         return ALL_DIMENSIONS.equals(atObservation);
+    }
+
+    public boolean timeSeries() {
+        return TIME_PERIOD.equals(atObservation);
+    }
+
+    /** The dimension at observation of a cross-sectional layout, null for time series and flat layouts. */
+    public String crossSection() {
+        return timeSeries() || flat() ? null : atObservation;
     }
 
     public DataLayout with(String newAtObservation, Detail newDetail) {

@@ -6,6 +6,7 @@ import eu.drugsplan.indicators.repository.ObservationRow;
 import eu.drugsplan.indicators.service.DataQuery;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What a writer needs besides the rows: the query (dimension order, which columns), the catalogue's labels,
@@ -44,6 +45,37 @@ public record DataMessage(DataQuery query, Catalogue catalogue, DataLayout layou
         dimensions.add("REF_AREA");
         dimensions.addAll(query.dimensionOrder());
         return dimensions;
+    }
+
+    /** Every dimension of the structure in its order: REF_AREA, the measure's dimensions, TIME_PERIOD. */
+    public List<String> keyDimensions() {
+        List<String> dimensions = seriesDimensions();
+        dimensions.add(DataLayout.TIME_PERIOD);
+        return dimensions;
+    }
+
+    /** The dimensions that key a series in the layout asked for (none in a flat layout), in key order. */
+    public List<String> seriesLevel() {
+        if (layout.flat()) {
+            return List.of();
+        }
+        List<String> dimensions = keyDimensions();
+        dimensions.remove(layout.atObservation());
+        return dimensions;
+    }
+
+    /** The dimensions that key an observation within its series (all of them in a flat layout), in key order. */
+    public List<String> observationLevel() {
+        return layout.flat() ? keyDimensions() : List.of(layout.atObservation());
+    }
+
+    /** A row's code for a dimension of the structure (TIME_PERIOD its period). */
+    public static String code(ObservationRow row, String dimension) {
+        return switch (dimension) {
+            case "REF_AREA" -> row.area();
+            case DataLayout.TIME_PERIOD -> row.period();
+            default -> Objects.requireNonNullElse(row.dimensions().get(dimension), "");
+        };
     }
 
     /**

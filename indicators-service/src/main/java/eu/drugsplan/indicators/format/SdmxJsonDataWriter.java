@@ -10,14 +10,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
 
 /**
  * The SDMX-JSON 2.0.0 data message, valid against the official schema. Series are keyed by index strings
- * ("0:1:3"): position i is the index of the series' code in the values of dimension i; observations by the index
- * of their TIME_PERIOD (with dimensionAtObservation=AllDimensions, observations of the data set are keyed by
- * every dimension). An observation is {@code [OBS_VALUE, OBS_STATUS index, OBS_COMMENT]}: the comment is not
+ * ("0:1:3"): position i is the index of the series' code in the values of its i-th series dimension; observations by
+ * the index of their TIME_PERIOD (with dimensionAtObservation=AllDimensions, observations of the data set are keyed
+ * by every dimension; at another dimension, a cross-section, series are keyed by the others and TIME_PERIOD, and
+ * observations by that dimension's code). An observation is {@code [OBS_VALUE, OBS_STATUS index, OBS_COMMENT]}: the comment is not
  * coded, so it is written in place (field guide: non-coded observation attributes need no values list).
  *
  * <p>Rows come grouped into data sets: the changes, then the deletions as a {@code Delete} data set (so a
@@ -33,9 +33,11 @@ final class SdmxJsonDataWriter implements DataWriter {
     private final JsonGenerator generator;
     private final DataMessage message;
     private final DataLayout layout;
-    private final List<String> seriesDimensions;
-    private final List<Map<String, Integer>> seriesValues = new ArrayList<>();
-    private final Map<String, Integer> periods = new LinkedHashMap<>();
+    private final List<String> keyDimensions;
+    private final List<String> seriesLevel;
+    private final List<String> observationLevel;
+    /** The codes of each key dimension in the order they first appear, by key position. */
+    private final List<Map<String, Integer>> values = new ArrayList<>();
     private final Map<String, Integer> statuses = new LinkedHashMap<>();
     private String currentSeries;
     private DataSetKey currentSet;
@@ -48,8 +50,10 @@ final class SdmxJsonDataWriter implements DataWriter {
         this.generator = json.getFactory().createGenerator(out);
         this.message = message;
         this.layout = message.layout();
-        this.seriesDimensions = message.seriesDimensions();
-        seriesDimensions.forEach(d -> seriesValues.add(new LinkedHashMap<>()));
+        this.keyDimensions = message.keyDimensions();
+        this.seriesLevel = message.seriesLevel();
+        this.observationLevel = message.observationLevel();
+        keyDimensions.forEach(d -> values.add(new LinkedHashMap<>()));
     }
 
     @Override
@@ -81,20 +85,21 @@ final class SdmxJsonDataWriter implements DataWriter {
         }
         if (layout.flat()) {
             if (layout.detail().observations()) {
-                observation(flatKey(row), row);
+                observation(key(row, observationLevel), row);
             }
             return;
         }
-        if (!row.seriesKey().equals(currentSeries)) {
+        String series = key(row, seriesLevel);
+        if (!series.equals(currentSeries)) {
             endSeries();
-            currentSeries = row.seriesKey();
-            generator.writeObjectFieldStart(seriesKey(row));
+            currentSeries = series;
+            generator.writeObjectFieldStart(series);
             if (layout.detail().observations()) {
                 generator.writeObjectFieldStart("observations");
             }
         }
         if (layout.detail().observations()) {
-            observation(Integer.toString(index(periods, row.period())), row);
+            observation(key(row, observationLevel), row);
         }
     }
 
@@ -178,20 +183,15 @@ final class SdmxJsonDataWriter implements DataWriter {
         }
     }
 
-    private String seriesKey(ObservationRow row) {
+    /** The row's index key ("0:1:3") over the dimensions, each code indexed as it first appears. */
+    private String key(ObservationRow row, List<String> dimensions) {
         StringBuilder key = new StringBuilder();
-        for (int i = 0; i < seriesDimensions.size(); i++) {
-            key.append(i == 0 ? "" : ":").append(index(seriesValues.get(i), code(row, seriesDimensions.get(i))));
+        for (int i = 0; i < dimensions.size(); i++) {
+            String dimension = dimensions.get(i);
+            Map<String, Integer> codes = values.get(keyDimensions.indexOf(dimension));
+            key.append(i == 0 ? "" : ":").append(index(codes, DataMessage.code(row, dimension)));
         }
         return key.toString();
-    }
-
-    private String flatKey(ObservationRow row) {
-        return seriesKey(row) + ":" + index(periods, row.period());
-    }
-
-    private static String code(ObservationRow row, String dimension) {
-        return "REF_AREA".equals(dimension) ? row.area() : Objects.requireNonNullElse(row.dimensions().get(dimension), "");
     }
 
     private static int index(Map<String, Integer> values, String value) {
@@ -228,52 +228,45 @@ final class SdmxJsonDataWriter implements DataWriter {
         generator.writeObjectFieldStart("dimensions");
         generator.writeArrayFieldStart("dataSet");
         generator.writeEndArray();
-        generator.writeArrayFieldStart(layout.flat() ? "observation" : "series");
-        for (int i = 0; i < seriesDimensions.size(); i++) {
-            String dimension = seriesDimensions.get(i);
-            generator.writeStartObject();
-            generator.writeStringField("id", dimension);
-            generator.writeStringField("name", message.codelistName(dimension));
-            generator.writeNumberField("keyPosition", i);
-            generator.writeArrayFieldStart("values");
-            for (String code : seriesValues.get(i).keySet()) {
-                generator.writeStartObject();
-                generator.writeStringField("id", code);
-                generator.writeStringField("name", message.label(dimension, code));
-                generator.writeEndObject();
-            }
-            generator.writeEndArray();
-            generator.writeEndObject();
-        }
-        if (layout.flat()) {
-            writeTimeDimension();
+        generator.writeArrayFieldStart("series");
+        for (String dimension : seriesLevel) {
+            writeDimension(dimension);
         }
         generator.writeEndArray();
-        if (!layout.flat()) {
-            generator.writeArrayFieldStart("observation");
-            // without observations (serieskeysonly, nodata) no period is indexed, and a dimension needs values
-            if (!periods.isEmpty()) {
-                writeTimeDimension();
+        generator.writeArrayFieldStart("observation");
+        for (String dimension : observationLevel) {
+            // without observations (serieskeysonly, nodata) nothing is indexed there, and a dimension needs values
+            if (!values.get(keyDimensions.indexOf(dimension)).isEmpty()) {
+                writeDimension(dimension);
             }
-            generator.writeEndArray();
         }
+        generator.writeEndArray();
         generator.writeEndObject();
     }
 
-    private void writeTimeDimension() throws IOException {
+    private void writeDimension(String dimension) throws IOException {
+        int position = keyDimensions.indexOf(dimension);
+        boolean time = dimension.equals(DataLayout.TIME_PERIOD);
         generator.writeStartObject();
-        generator.writeStringField("id", DataLayout.TIME_PERIOD);
-        generator.writeStringField("name", "Time period");
-        generator.writeNumberField("keyPosition", seriesDimensions.size());
-        generator.writeArrayFieldStart("roles");
-        generator.writeString("TIME_PERIOD");
-        generator.writeEndArray();
+        generator.writeStringField("id", dimension);
+        generator.writeStringField("name", time ? "Time period" : message.codelistName(dimension));
+        generator.writeNumberField("keyPosition", position);
+        if (time) {
+            generator.writeArrayFieldStart("roles");
+            generator.writeString("TIME_PERIOD");
+            generator.writeEndArray();
+        }
         generator.writeArrayFieldStart("values");
-        for (String period : periods.keySet()) {
+        for (String code : values.get(position).keySet()) {
             generator.writeStartObject();
-            // id and value: readers of earlier answers look periods up by id; the schema wants a value
-            generator.writeStringField("value", period);
-            generator.writeStringField("id", period);
+            if (time) {
+                // id and value: readers of earlier answers look periods up by id; the schema wants a value
+                generator.writeStringField("value", code);
+                generator.writeStringField("id", code);
+            } else {
+                generator.writeStringField("id", code);
+                generator.writeStringField("name", message.label(dimension, code));
+            }
             generator.writeEndObject();
         }
         generator.writeEndArray();

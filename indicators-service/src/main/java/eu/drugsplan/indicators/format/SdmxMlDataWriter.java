@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -13,9 +12,10 @@ import javax.xml.stream.XMLStreamWriter;
 
 /**
  * SDMX-ML 2.1 data messages, written with StAX as the rows stream in: GenericData and StructureSpecificData,
- * and their time-series variants (which only differ in the root element and in refusing a flat layout).
- * Rows come grouped into data sets (changes, then deletions; with history one set per dissemination), then by
- * series; a new data set starts when the action or the dissemination changes, a new series when the key does.
+ * and their time-series variants (which only differ in the root element and carry TIME_PERIOD at observation
+ * only). Rows come grouped into data sets (changes, then deletions; with history one set per dissemination),
+ * then by series (in a cross-section: by every dimension but the one at observation, the period included); a
+ * new data set starts when the action or the dissemination changes, a new series when its key does.
  */
 final class SdmxMlDataWriter implements DataWriter {
 
@@ -32,7 +32,8 @@ final class SdmxMlDataWriter implements DataWriter {
     private final boolean generic;
     private final boolean timeSeries;
     private final DataLayout layout;
-    private final List<String> seriesDimensions;
+    private final List<String> seriesLevel;
+    private final List<String> observationLevel;
     private String currentSeries;
     private DataSetKey currentSet;
 
@@ -50,7 +51,8 @@ final class SdmxMlDataWriter implements DataWriter {
         this.timeSeries = format == DataFormat.GENERIC_TIME_SERIES_DATA
                 || format == DataFormat.STRUCTURE_SPECIFIC_TIME_SERIES_DATA;
         this.layout = message.layout();
-        this.seriesDimensions = message.seriesDimensions();
+        this.seriesLevel = message.seriesLevel();
+        this.observationLevel = message.observationLevel();
     }
 
     /** The namespace of the structure-specific schema of a dataflow at an observation dimension (SDMX-ML 2.1 rule). */
@@ -123,9 +125,10 @@ final class SdmxMlDataWriter implements DataWriter {
                 }
                 return;
             }
-            if (!row.seriesKey().equals(currentSeries)) {
+            String series = seriesOf(row);
+            if (!series.equals(currentSeries)) {
                 endSeries();
-                startSeries(row);
+                startSeries(row, series);
             }
             if (layout.detail().observations()) {
                 observation(row, false);
@@ -168,19 +171,31 @@ final class SdmxMlDataWriter implements DataWriter {
         }
     }
 
-    private void startSeries(ObservationRow row) throws XMLStreamException {
-        currentSeries = row.seriesKey();
+    /** The series a row belongs in: its stored series, or in a cross-section its codes at the series level. */
+    private String seriesOf(ObservationRow row) {
+        if (layout.timeSeries()) {
+            return row.seriesKey();
+        }
+        StringBuilder key = new StringBuilder();
+        for (String dimension : seriesLevel) {
+            key.append(DataMessage.code(row, dimension)).append('\u0000');
+        }
+        return key.toString();
+    }
+
+    private void startSeries(ObservationRow row, String series) throws XMLStreamException {
+        currentSeries = series;
         if (generic) {
             xml.writeStartElement("generic", "Series", GENERIC);
             xml.writeStartElement("generic", "SeriesKey", GENERIC);
-            for (String dimension : seriesDimensions) {
-                value(dimension, code(row, dimension));
+            for (String dimension : seriesLevel) {
+                value(dimension, DataMessage.code(row, dimension));
             }
             xml.writeEndElement();
         } else {
             xml.writeStartElement("Series");
-            for (String dimension : seriesDimensions) {
-                xml.writeAttribute(dimension, code(row, dimension));
+            for (String dimension : seriesLevel) {
+                xml.writeAttribute(dimension, DataMessage.code(row, dimension));
             }
         }
     }
@@ -191,14 +206,18 @@ final class SdmxMlDataWriter implements DataWriter {
             xml.writeStartElement("generic", "Obs", GENERIC);
             if (flat) {
                 xml.writeStartElement("generic", "ObsKey", GENERIC);
-                for (String dimension : seriesDimensions) {
-                    value(dimension, code(row, dimension));
+                for (String dimension : observationLevel) {
+                    value(dimension, DataMessage.code(row, dimension));
                 }
-                value(DataLayout.TIME_PERIOD, row.period());
                 xml.writeEndElement();
             } else {
                 xml.writeEmptyElement("generic", "ObsDimension", GENERIC);
-                xml.writeAttribute("value", row.period());
+                String dimension = layout.atObservation();
+                if (!layout.timeSeries()) {
+                    // the time-series form names no id (TIME_PERIOD is implied); a cross-section names its dimension
+                    xml.writeAttribute("id", dimension);
+                }
+                xml.writeAttribute("value", DataMessage.code(row, dimension));
             }
             if (row.value() != null && !row.deleted()) {
                 xml.writeEmptyElement("generic", "ObsValue", GENERIC);
@@ -217,12 +236,9 @@ final class SdmxMlDataWriter implements DataWriter {
             xml.writeEndElement();
         } else {
             xml.writeEmptyElement("Obs");
-            if (flat) {
-                for (String dimension : seriesDimensions) {
-                    xml.writeAttribute(dimension, code(row, dimension));
-                }
+            for (String dimension : observationLevel) {
+                xml.writeAttribute(dimension, DataMessage.code(row, dimension));
             }
-            xml.writeAttribute(DataLayout.TIME_PERIOD, row.period());
             if (row.value() != null && !row.deleted()) {
                 xml.writeAttribute("OBS_VALUE", row.value().toPlainString());
             }
@@ -239,10 +255,6 @@ final class SdmxMlDataWriter implements DataWriter {
         xml.writeEmptyElement("generic", "Value", GENERIC);
         xml.writeAttribute("id", id);
         xml.writeAttribute("value", value);
-    }
-
-    private static String code(ObservationRow row, String dimension) {
-        return "REF_AREA".equals(dimension) ? row.area() : Objects.requireNonNullElse(row.dimensions().get(dimension), "");
     }
 
     private void endSeries() throws XMLStreamException {

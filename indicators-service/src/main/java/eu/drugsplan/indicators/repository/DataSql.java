@@ -56,16 +56,46 @@ final class DataSql {
             data.sql.append("select h.*, min(h.changed_at) over (partition by h.submission_id, h.deleted) as set_from,")
                     .append(" min(h.next_changed_at) over (partition by h.submission_id, h.deleted) as set_to from (");
             data.select(query);
-            data.sql.append(") h order by set_from, submission_id nulls first, deleted, series_key, period, version_id");
+            data.sql.append(") h order by set_from, submission_id nulls first, deleted, ");
         } else if (query.inDataSets()) {
             // changes first, then the deletions, which SDMX-JSON and SDMX-ML carry as a Delete data set
             data.select(query);
-            data.sql.append(" order by deleted, series_key, period, version_id");
+            data.sql.append(" order by deleted, ");
         } else {
             data.select(query);
-            data.sql.append(" order by series_key, period, version_id");
+            data.sql.append(" order by ");
         }
+        data.seriesOrder(query);
         return data;
+    }
+
+    /**
+     * Within a data set: by series, then period, then version. A cross-section's series are the codes of every
+     * other dimension and the period (in key order, TIME_PERIOD last), its observations the codes of the
+     * dimension at observation.
+     */
+    private void seriesOrder(DataQuery query) {
+        String at = query.crossSection();
+        if (at == null) {
+            sql.append("series_key, period, version_id");
+            return;
+        }
+        List<String> others = new ArrayList<>();
+        others.add("REF_AREA");
+        others.addAll(query.dimensionOrder());
+        others.remove(at);
+        for (String dimension : others) {
+            sql.append(code(dimension)).append(", ");
+        }
+        sql.append("period, ").append(code(at)).append(", version_id");
+    }
+
+    private String code(String dimension) {
+        if (dimension.equals("REF_AREA")) {
+            return "area";
+        }
+        parameters.add(dimension);
+        return "(dimensions::jsonb ->> ?)";
     }
 
     /** The number of rows the query would return. */

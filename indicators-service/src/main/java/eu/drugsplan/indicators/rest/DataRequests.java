@@ -62,7 +62,7 @@ public final class DataRequests {
                 period(parameters, "startPeriod").map(PeriodIntervals.Interval::start).orElse(null),
                 period(parameters, "endPeriod").map(PeriodIntervals.Interval::end).orElse(null),
                 null, lastN, instant(parameters, "updatedAfter"),
-                instant(parameters, "asOf"), bool(parameters, "includeHistory"), false);
+                instant(parameters, "asOf"), bool(parameters, "includeHistory"), false, null);
     }
 
     /** "AT001.COCAINE+MDMA." -> area AT001, SUBSTANCE COCAINE or MDMA, any STAT. */

@@ -17,6 +17,8 @@ import java.util.Set;
  * @param updatedAfter   only observations changed after this instant, deletions included
  * @param includeHistory every version instead of the latest one
  * @param inDataSets     rows ordered for SDMX data sets (see {@link #inDataSets(boolean)}) rather than by series
+ * @param crossSection   null for time series; else the dimension at observation of a cross-sectional answer: rows
+ *                       come grouped by every other dimension and the period, so a writer can stream its series
  */
 public record DataQuery(
         String measure,
@@ -30,7 +32,8 @@ public record DataQuery(
         Instant updatedAfter,
         Instant asOf,
         boolean includeHistory,
-        boolean inDataSets) {
+        boolean inDataSets,
+        String crossSection) {
 
     public DataQuery {
         dimensionOrder = List.copyOf(dimensionOrder);
@@ -45,7 +48,13 @@ public record DataQuery(
      */
     public DataQuery inDataSets(boolean grouped) {
         return new DataQuery(measure, dimensionOrder, areas, dimensions, startDate, endDate, firstNObservations,
-                lastNObservations, updatedAfter, asOf, includeHistory, grouped);
+                lastNObservations, updatedAfter, asOf, includeHistory, grouped, crossSection);
+    }
+
+    /** The same query with its rows grouped for a cross-section at the dimension (null: time series). */
+    public DataQuery crossSectionAt(String dimension) {
+        return new DataQuery(measure, dimensionOrder, areas, dimensions, startDate, endDate, firstNObservations,
+                lastNObservations, updatedAfter, asOf, includeHistory, inDataSets, dimension);
     }
 
     /** Whether the answer reads the versions rather than the current values. */

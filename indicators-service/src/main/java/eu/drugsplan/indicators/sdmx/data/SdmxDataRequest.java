@@ -132,11 +132,12 @@ final class SdmxDataRequest {
                         + limits.maxLastObservations());
             }
         }
+        DataLayout layout = DataLayout.DEFAULT.with(atObservation(parameters, order),
+                v3 ? detail30(parameters) : detail21(parameters));
         DataQuery query = new DataQuery(measure.code(), measure.dimensions(), areas, dimensions, start, end, firstN,
                 lastN, DataRequests.instant(parameters, "updatedAfter"), DataRequests.instant(parameters, "asOf"),
-                DataRequests.bool(parameters, "includeHistory"), true);
-        return new Parsed(query, DataLayout.DEFAULT.with(atObservation(parameters, order),
-                v3 ? detail30(parameters) : detail21(parameters)));
+                DataRequests.bool(parameters, "includeHistory"), true, layout.crossSection());
+        return new Parsed(query, layout);
     }
 
     private static Set<String> restrict(String id, Set<String> fromKey, Set<String> fromFilter) {
@@ -155,8 +156,7 @@ final class SdmxDataRequest {
             return DataLayout.ALL_DIMENSIONS;
         }
         if (order.contains(at)) {
-            throw notImplemented("dimensionAtObservation=" + at + " (a cross-sectional view) is not served; ask for "
-                    + "TIME_PERIOD (time series) or AllDimensions (flat)");
+            return at;
         }
         throw DataRequests.invalid("dimensionAtObservation '" + at + "' is none of TIME_PERIOD, AllDimensions or the "
                 + "dimensions " + String.join(", ", order));

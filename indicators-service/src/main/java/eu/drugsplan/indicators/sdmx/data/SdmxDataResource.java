@@ -116,10 +116,10 @@ public class SdmxDataResource {
         if (format == DataFormat.SDMX_CSV) {
             layout = choice.layout().with(layout.atObservation(), layout.detail());
         }
-        if (layout.flat() && (format == DataFormat.GENERIC_TIME_SERIES_DATA
+        if (!layout.timeSeries() && (format == DataFormat.GENERIC_TIME_SERIES_DATA
                 || format == DataFormat.STRUCTURE_SPECIFIC_TIME_SERIES_DATA)) {
             throw DataRequests.invalid("The time-series formats carry TIME_PERIOD at the observation level; "
-                    + "dimensionAtObservation=AllDimensions needs GenericData or StructureSpecificData");
+                    + "dimensionAtObservation=" + layout.atObservation() + " needs GenericData or StructureSpecificData");
         }
         if (exports.admit(parsed.query()) == 0) {
             if (v3) {

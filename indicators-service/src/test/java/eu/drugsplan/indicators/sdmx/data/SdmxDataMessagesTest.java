@@ -109,7 +109,7 @@ class SdmxDataMessagesTest {
 
         String xml = given().accept("application/vnd.sdmx.structurespecificdata+xml;version=2.1")
                 .queryParam("includeHistory", true).get(path(area)).then().statusCode(200).extract().asString();
-        assertThat(SdmxSchemas.xmlErrors(xml, structureSchema(xml, false))).isEmpty();
+        assertThat(SdmxSchemas.xmlErrors(xml, structureSchema(xml))).isEmpty();
         // the data set attributes are qualified (ss:action), which GPath does not address: read them as text
         assertThat(java.util.regex.Pattern.compile("ss:action=\"(\\w+)\"").matcher(xml).results()
                 .map(m -> m.group(1)).toList()).containsExactly("Replace", "Replace", "Delete");
@@ -126,7 +126,7 @@ class SdmxDataMessagesTest {
                 .extract().asString();
 
         assertThat(format.startsWith("generic") ? SdmxSchemas.xmlErrors(xml)
-                : SdmxSchemas.xmlErrors(xml, structureSchema(xml, false))).isEmpty();
+                : SdmxSchemas.xmlErrors(xml, structureSchema(xml))).isEmpty();
         XmlPath message = XmlPath.from(xml);
         if (format.startsWith("generic")) {
             assertThat(message.getList("**.findAll { it.name() == 'ObsValue' }.@value"))
@@ -209,9 +209,10 @@ class SdmxDataMessagesTest {
     }
 
     /** The structure's own schema, for the namespace the message declares in its header. */
-    private static String structureSchema(String xml, boolean flat) {
+    private static String structureSchema(String xml) {
         String namespace = XmlPath.from(xml).getString("**.find { it.name() == 'Structure' }.@namespace");
-        return StructureSpecificSchema.of(namespace, List.of("REF_AREA", "SEX", "AGE"), flat,
+        String atObservation = namespace.substring(namespace.lastIndexOf(':') + 1);
+        return StructureSpecificSchema.of(namespace, List.of("REF_AREA", "SEX", "AGE"), atObservation,
                 SdmxSchemas.standards().resolve("sdmx-ml-2.1").toUri().toString());
     }
 

@@ -76,7 +76,9 @@ class SdmxDataQueriesTest {
             "2.1/data/" + FLOW + "/@A@..?startPeriod=2030|404",
             "2.1/data/" + FLOW + "/@A@.M|400",
             "2.1/data/" + FLOW + "/@A@..?detail=everything|400",
-            "2.1/data/" + FLOW + "/@A@..?dimensionAtObservation=SEX|501",
+            "2.1/data/" + FLOW + "/@A@..?dimensionAtObservation=SEX&format=genericdata|200",
+            // the time-series forms have TIME_PERIOD at observation by definition
+            "2.1/data/" + FLOW + "/@A@..?dimensionAtObservation=SEX&format=generictimeseriesdata|400",
             "2.1/data/" + FLOW + "/@A@..?dimensionAtObservation=NOPE|400",
             "2.1/data/" + FLOW + "/@A@..?unknown=1|400",
             "3.0/data/dataflow/DRUGS_PLAN/" + FLOW + "/1.0.0/ZZ..|204",
@@ -133,7 +135,7 @@ class SdmxDataQueriesTest {
         String namespace = XmlPath.from(ss).getString("**.find { it.name() == 'Structure' }.@namespace");
         assertThat(namespace).endsWith(":ObsLevelDim:AllDimensions");
         assertThat(SdmxSchemas.xmlErrors(ss, StructureSpecificSchema.of(namespace, List.of("REF_AREA", "SEX", "AGE"),
-                true, SdmxSchemas.standards().resolve("sdmx-ml-2.1").toUri().toString()))).isEmpty();
+                "AllDimensions", SdmxSchemas.standards().resolve("sdmx-ml-2.1").toUri().toString()))).isEmpty();
 
         String json = given().accept(SDMX_JSON).queryParam("dimensionAtObservation", "AllDimensions")
                 .get("/sdmx/2.1/data/" + FLOW + "/" + area() + "..").then().statusCode(200).extract().asString();
@@ -141,6 +143,67 @@ class SdmxDataQueriesTest {
         assertThat(JsonPath.from(json).getMap("data.dataSets[0].observations")).hasSize(6);
         assertThat(JsonPath.from(json).getList("data.structures[0].dimensions.observation.id"))
                 .containsExactly("REF_AREA", "SEX", "AGE", "TIME_PERIOD");
+    }
+
+    /** Whatever dimension is at observation, the answer holds the same six observations, each once. */
+    @ParameterizedTest(name = "dimensionAtObservation={0}")
+    @CsvSource({"TIME_PERIOD,3", "AllDimensions,0", "REF_AREA,6", "SEX,4", "AGE,6"})
+    void every_dimension_at_observation_carries_every_observation(String at, int seriesCount) {
+        String path = "/sdmx/2.1/data/" + FLOW + "/" + area() + "..";
+        String xml = given().accept("application/vnd.sdmx.genericdata+xml;version=2.1")
+                .queryParam("dimensionAtObservation", at).get(path).then().statusCode(200).extract().asString();
+        assertThat(SdmxSchemas.xmlErrors(xml)).isEmpty();
+        XmlPath generic = XmlPath.from(xml);
+        assertThat(generic.getInt("GenericData.DataSet.Series.size()")).isEqualTo(seriesCount);
+        assertThat(generic.getInt("**.findAll { it.name() == 'Obs' }.size()")).isEqualTo(6);
+
+        String ss = given().accept("application/vnd.sdmx.structurespecificdata+xml;version=2.1")
+                .queryParam("dimensionAtObservation", at).get(path).then().statusCode(200).extract().asString();
+        String namespace = XmlPath.from(ss).getString("**.find { it.name() == 'Structure' }.@namespace");
+        assertThat(namespace).endsWith(":ObsLevelDim:" + at);
+        assertThat(SdmxSchemas.xmlErrors(ss, StructureSpecificSchema.of(namespace, List.of("REF_AREA", "SEX", "AGE"),
+                at, SdmxSchemas.standards().resolve("sdmx-ml-2.1").toUri().toString()))).isEmpty();
+
+        String json = given().accept(SDMX_JSON).queryParam("dimensionAtObservation", at).get(path).then()
+                .statusCode(200).extract().asString();
+        assertThat(SdmxSchemas.dataJsonErrors(json)).isEmpty();
+        JsonPath message = JsonPath.from(json);
+        assertThat(message.getList("data.structures[0].dimensions.observation.id")).isEqualTo(
+                at.equals("AllDimensions") ? List.of("REF_AREA", "SEX", "AGE", "TIME_PERIOD") : List.of(at));
+        Map<String, Map<String, Object>> series = message.getMap("data.dataSets[0].series");
+        int observations = at.equals("AllDimensions") ? message.getMap("data.dataSets[0].observations").size()
+                : series.values().stream().mapToInt(s -> ((Map<?, ?>) s.get("observations")).size()).sum();
+        assertThat(observations).isEqualTo(6);
+    }
+
+    /**
+     * A cross-section at SEX: one series per age and year (TIME_PERIOD in the series key), the sexes at
+     * observation, each with its value - in SDMX-ML's generic form and in SDMX-JSON's index keys.
+     */
+    @Test
+    void a_cross_section_puts_the_period_in_the_series_key() {
+        String path = "/sdmx/2.1/data/" + FLOW + "/" + area() + "..?dimensionAtObservation=SEX";
+        XmlPath xml = XmlPath.from(given().accept("application/vnd.sdmx.genericdata+xml;version=2.1")
+                .urlEncodingEnabled(false).get(path).then().statusCode(200).extract().asString());
+        String series2017 = "GenericData.DataSet.Series.find { s -> s.SeriesKey.Value.find { it.@id == 'TIME_PERIOD' }"
+                + ".@value == '2017' && s.SeriesKey.Value.find { it.@id == 'AGE' }.@value == 'TOTAL' }";
+        assertThat(xml.getList(series2017 + ".SeriesKey.Value.@id")).containsExactly("REF_AREA", "AGE", "TIME_PERIOD");
+        assertThat(xml.getList(series2017 + ".Obs.ObsDimension.@id")).containsOnly("SEX");
+        assertThat(xml.getList(series2017 + ".Obs.ObsDimension.@value")).containsExactly("F", "M");
+        assertThat(xml.getList(series2017 + ".Obs.ObsValue.@value")).containsExactly("112", "125");
+
+        JsonPath json = JsonPath.from(given().accept(SDMX_JSON).urlEncodingEnabled(false).get(path).then()
+                .statusCode(200).extract().asString());
+        assertThat(json.getList("data.structures[0].dimensions.series.id"))
+                .containsExactly("REF_AREA", "AGE", "TIME_PERIOD");
+        assertThat(json.getList("data.structures[0].dimensions.series.keyPosition")).containsExactly(0, 2, 3);
+        List<String> ages = json.getList("data.structures[0].dimensions.series[1].values.id");
+        List<String> periods = json.getList("data.structures[0].dimensions.series[2].values.id");
+        List<String> sexes = json.getList("data.structures[0].dimensions.observation[0].values.id");
+        String key = "0:" + ages.indexOf("TOTAL") + ":" + periods.indexOf("2017");
+        Map<String, List<Object>> observations = json.getMap("data.dataSets[0].series.'" + key + "'.observations");
+        assertThat(observations.get(Integer.toString(sexes.indexOf("F"))).get(0)).hasToString("112");
+        assertThat(observations.get(Integer.toString(sexes.indexOf("M"))).get(0)).hasToString("125");
     }
 
     @ParameterizedTest(name = "{0}")
