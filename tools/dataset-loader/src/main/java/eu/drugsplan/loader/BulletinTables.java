@@ -13,7 +13,9 @@ import java.util.TreeMap;
 /**
  * The Statistical Bulletin's own tables (spreadsheet exports of 2019, 2020 and 2024, the saved 2023 page),
  * each row reported by its country. Which table feeds which measure is the knowledge here; names (countries,
- * drugs, offence types, age groups) are looked up in the catalogue's code properties.
+ * drugs, offence types, age groups) are looked up in the catalogue's code properties. The spreadsheets are
+ * posted unchanged through the spreadsheet intake (an {@link Upload} each), which reads them itself; the rows read
+ * here are what the round trip expects back. The saved page is read here (jsoup) and posted as JSON.
  */
 final class BulletinTables {
 
@@ -38,8 +40,9 @@ final class BulletinTables {
         for (String file : OFFENCE_FILES) {
             all.addAll(offencesByDrug(XLSX_2019 + file));
         }
-        all.addAll(table(XLSX_2019 + "methadoneClients.xlsx", t -> "PI10.OST_CLIENTS", t -> Map.of("MEDICATION", "METHADONE")));
-        all.addAll(table(XLSX_2019 + "syringesProvision.xlsx", t -> "PI10.NSP_SYRINGES", t -> Map.of()));
+        all.addAll(table(XLSX_2019 + "methadoneClients.xlsx", t -> "PI10.OST_CLIENTS", t -> Map.of("MEDICATION", "METHADONE"),
+                "&MEDICATION=METHADONE"));
+        all.addAll(table(XLSX_2019 + "syringesProvision.xlsx", t -> "PI10.NSP_SYRINGES", t -> Map.of(), ""));
         for (String file : PREVALENCE_FILES) {
             all.addAll(latestSurveys(file));
         }
@@ -51,7 +54,7 @@ final class BulletinTables {
     Extract offencesByDrug(String file) throws IOException {
         return table(file, t -> "PI01.DRUG_LAW_OFFENCES_BY_DRUG", t -> Map.of(
                 "SUBSTANCE", required("SUBSTANCE", t.titlePart(2), t.id()),
-                "OFFENCE_TYPE", required("OFFENCE_TYPE", t.titlePart(3), t.id())));
+                "OFFENCE_TYPE", required("OFFENCE_TYPE", t.titlePart(3), t.id())), "");
     }
 
     /** SZR-1-3-1 of the saved page: the number of cocaine seizures, one column per year. */
@@ -70,13 +73,17 @@ final class BulletinTables {
         T of(PublishedTable table);
     }
 
-    private Extract table(String file, Part<String> measure, Part<Map<String, String>> dimensions) throws IOException {
+    /** @param fixed the fixed dimensions the table's title does not give, as query parameters ("&DIM=CODE") */
+    private Extract table(String file, Part<String> measure, Part<Map<String, String>> dimensions, String fixed)
+            throws IOException {
         Path path = directory.resolve(file);
         if (!Files.exists(path)) {
             return new Extract();
         }
         PublishedTable table = PublishedTable.ofSpreadsheet(path);
-        return wide(table, file, measure.of(table), dimensions.of(table));
+        Extract extract = wide(table, file, measure.of(table), dimensions.of(table));
+        extract.uploads.add(new Upload(file, path, "?measure=" + measure.of(table) + fixed));
+        return extract;
     }
 
     /** The wide layout: the header names a year per column; a blank (or ":") cell is not reported. */
@@ -107,6 +114,7 @@ final class BulletinTables {
             return extract;
         }
         PublishedTable table = PublishedTable.ofSpreadsheet(path);
+        extract.uploads.add(new Upload(file, path, "?measure=PI07.PREVALENCE"));
         Map<String, String> fixed = Map.of("SUBSTANCE", required("SUBSTANCE", table.titlePart(1), file),
                 "RECALL_PERIOD", required("RECALL_PERIOD", table.titlePart(2), file),
                 "AGE", required("AGE", table.titlePart(3), file));

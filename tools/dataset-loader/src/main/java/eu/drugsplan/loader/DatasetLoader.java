@@ -72,6 +72,8 @@ public final class DatasetLoader {
         out.println("Prepared " + extract.observations.size() + " observations from " + options.directory() + ":");
         extract.observations.stream().collect(Collectors.groupingBy(Observation::source, TreeMap::new, Collectors.counting()))
                 .forEach((source, count) -> out.println("  " + source + ": " + count));
+        extract.uploads.forEach(u -> out.println("Posted unchanged through the spreadsheet intake" + u.query() + ": "
+                + u.source()));
         reportSkipped(extract, out);
         extract.observations.stream().filter(o -> o.status().equals("B")).forEach(o ->
                 out.println("Break in series (OBS_STATUS B): " + o.source() + " " + o.key()));
@@ -80,9 +82,14 @@ public final class DatasetLoader {
         }
         Submitter submitter = new Submitter(gateway, tokens(options), options.batchSize());
         Instant start = Instant.now();
-        submitter.submit(extract.observations);
+        submitter.submit(extract.observations, extract.uploads);
         out.println("Import summaries: " + submitter.totals + " in " + Duration.between(start, Instant.now()).toMillis()
                 + " ms");
+        if (!submitter.othersRows.isEmpty()) {
+            out.println("Spreadsheet rows each posting country left to the area they belong to (the intake refused "
+                    + "them as another area's; by file, over all the countries that posted it):");
+            submitter.othersRows.forEach((file, count) -> out.println("  " + file + ": " + count));
+        }
         if (!submitter.conflicts.isEmpty()) {
             out.println("Rejected by the API (" + submitter.conflicts.size() + "):");
             submitter.conflicts.forEach(c -> out.println("  " + c));

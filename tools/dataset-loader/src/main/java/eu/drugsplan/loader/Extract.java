@@ -3,11 +3,15 @@ package eu.drugsplan.loader;
 import java.util.ArrayList;
 import java.util.List;
 
-/** What reading one dataset gave: observations to submit and rows that could not be mapped. */
+/**
+ * What reading one dataset gave: observations to submit (or, for a spreadsheet posted as it is, to read back),
+ * the spreadsheets to post, and rows that could not be mapped.
+ */
 final class Extract {
 
     final List<Observation> observations = new ArrayList<>();
     final List<Skipped> skipped = new ArrayList<>();
+    final List<Upload> uploads = new ArrayList<>();
 
     void add(Observation observation) {
         observations.add(observation);
@@ -38,6 +42,7 @@ final class Extract {
     Extract addAll(Extract other) {
         observations.addAll(other.observations);
         skipped.addAll(other.skipped);
+        uploads.addAll(other.uploads);
         return this;
     }
 }

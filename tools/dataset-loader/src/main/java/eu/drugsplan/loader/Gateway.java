@@ -44,6 +44,19 @@ final class Gateway {
         return json.readTree(response.body());
     }
 
+    /** Posts a file as it is (a spreadsheet) with the query; @return the import summary, as {@link #submit} */
+    JsonNode submitFile(String token, java.nio.file.Path file, String contentType, String query) throws IOException {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/submissions" + query))
+                .header("Content-Type", contentType).header("Accept", "application/json")
+                .header("Authorization", "Bearer " + token).timeout(Duration.ofMinutes(5))
+                .POST(HttpRequest.BodyPublishers.ofFile(file)).build());
+        if (response.statusCode() / 100 != 2) {
+            throw new IOException("POST " + file.getFileName() + " to /api/v1/submissions" + query + " answered "
+                    + response.statusCode() + ": " + response.body());
+        }
+        return json.readTree(response.body());
+    }
+
     /** A submission as its submitter or a reviewer sees it (GET /api/v1/submissions/{id}). */
     JsonNode submission(String token, String id) throws IOException {
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/submissions/" + id))

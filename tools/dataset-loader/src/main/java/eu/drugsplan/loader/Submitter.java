@@ -1,6 +1,8 @@
 package eu.drugsplan.loader;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,8 +10,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Submits observations as the reporters that own them, in batches, and adds up the import summaries. A row
@@ -19,6 +23,8 @@ import java.util.function.Function;
  */
 final class Submitter {
 
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     private final Gateway gateway;
     private final Function<String, String> tokens;
     private final int batchSize;
@@ -26,6 +32,8 @@ final class Submitter {
     final List<String> conflicts = new ArrayList<>();
     /** Accepted submissions in review: id to its review ({@code state}, {@code reviewingBodies}, {@code releasedBy}). */
     final Map<String, JsonNode> inReview = new LinkedHashMap<>();
+    /** Rows of a spreadsheet refused because they are another area's, by file (see {@link #withoutOthersRows}). */
+    final Map<String, Long> othersRows = new TreeMap<>();
     /** Releases made, by reviewing body. */
     final Map<String, Long> releases = new TreeMap<>();
 
@@ -35,7 +43,49 @@ final class Submitter {
         this.batchSize = batchSize;
     }
 
-    void submit(List<Observation> observations) throws IOException {
+    /**
+     * Posts the observations as JSON, then each spreadsheet unchanged once per reporter with rows of it, in the
+     * order of the files (a later bulletin revises an earlier one; the spreadsheets are the last sources).
+     */
+    void submit(List<Observation> observations, List<Upload> uploads) throws IOException {
+        Set<String> posted = uploads.stream().map(Upload::source).collect(Collectors.toSet());
+        submit(observations.stream().filter(o -> !posted.contains(o.source())).toList());
+        for (Upload upload : uploads) {
+            Set<String> reporters = observations.stream().filter(o -> o.source().equals(upload.source()))
+                    .map(Observation::reporter).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+            for (String reporter : reporters) {
+                JsonNode summary = gateway.submitFile(tokens.apply(reporter), upload.path(), XLSX, upload.query());
+                record(reporter + " " + upload.source(), List.of(), withoutOthersRows(upload, summary));
+            }
+        }
+    }
+
+    /**
+     * A country posting a table refuses the rows of every other area ({@code area} conflicts: another country's
+     * rows, or an area outside the catalogue the loader lists as not loaded): counted by file, not listed; the
+     * summary's counts and other conflicts are kept.
+     */
+    private JsonNode withoutOthersRows(Upload upload, JsonNode summary) {
+        ObjectNode kept = summary.deepCopy();
+        ArrayNode conflicts = kept.putArray("conflicts");
+        long others = 0;
+        for (JsonNode conflict : summary.path("conflicts")) {
+            if (conflict.path("field").asText().equals("area")) {
+                others++;
+            } else {
+                conflicts.add(conflict);
+            }
+        }
+        // conflicts are listed up to a limit; the rejected count holds all of them
+        long rejected = summary.path("rejected").asLong();
+        long notOwn = rejected - (summary.path("conflicts").size() - others);
+        othersRows.merge(upload.source(), notOwn, Long::sum);
+        kept.put("rejected", rejected - notOwn);
+        kept.put("received", summary.path("received").asLong() - notOwn);
+        return kept;
+    }
+
+    private void submit(List<Observation> observations) throws IOException {
         Map<String, List<Observation>> byReporter = new LinkedHashMap<>();
         observations.forEach(o -> byReporter.computeIfAbsent(o.reporter(), r -> new ArrayList<>()).add(o));
         for (Map.Entry<String, List<Observation>> entry : byReporter.entrySet()) {
