@@ -69,18 +69,22 @@ final class EveryMeasure {
         GeneratedCatalogue catalogue = GeneratedCatalogue.read(new RawHttp(gateway.getHost(), gateway.getPort()));
         List<Value> values = new ArrayList<>();
         for (GeneratedCatalogue.Measure measure : catalogue.measures()) {
-            values.add(value(catalogue, measure, AREA, values.size()));
+            values.add(value(catalogue, measure, AREA, Map.of(), values.size()));
         }
+        // not a headline series: the classes that count a measure's headline series (the waste-water scoreboard
+        // and summary) share this suite
         for (GeneratedCatalogue.AgencyMeasure measure : catalogue.agencyMeasures()) {
-            values.add(value(catalogue, measure.measure(), measure.agency(), values.size()));
+            values.add(value(catalogue, measure.measure(), measure.agency(), measure.headline(), values.size()));
         }
         return values;
     }
 
+    /** The first code of each dimension, except a headline code given (then the next one). */
     private static Value value(GeneratedCatalogue catalogue, GeneratedCatalogue.Measure measure, String reporter,
-                               int position) {
+                               Map<String, String> avoided, int position) {
         Map<String, String> dimensions = new LinkedHashMap<>();
-        measure.dimensions().forEach(d -> dimensions.put(d, catalogue.codes().get(d).get(0)));
+        measure.dimensions().forEach(d -> dimensions.put(d, catalogue.codes().get(d).stream()
+                .filter(code -> !code.equals(avoided.get(d))).findFirst().orElseThrow()));
         // small whole numbers, distinct per measure: valid for counts, rates, percentages and years alike; a
         // binary measure (a policy in place or not) takes 1
         int value = "BINARY".equals(measure.unitKind()) ? 1 : 11 + position;

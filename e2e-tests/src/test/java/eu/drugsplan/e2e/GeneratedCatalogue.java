@@ -19,8 +19,11 @@ record GeneratedCatalogue(List<Measure> measures, Map<String, List<String>> code
     record Measure(String code, String unitKind, List<String> dimensions) {
     }
 
-    /** A measure no Member State reports, and the first of the agencies that do. */
-    record AgencyMeasure(Measure measure, String agency) {
+    /**
+     * A measure no Member State reports, the first of the agencies that do, and its headline selection (per
+     * dimension the code of its headline series).
+     */
+    record AgencyMeasure(Measure measure, String agency, Map<String, String> headline) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,7 +45,9 @@ record GeneratedCatalogue(List<Measure> measures, Map<String, List<String>> code
             if (annual && reporters.get("memberStates").asBoolean()) {
                 open.add(typed);
             } else if (annual && !reporters.get("agencies").isEmpty()) {
-                agencies.add(new AgencyMeasure(typed, reporters.get("agencies").get(0).asText()));
+                Map<String, String> headline = new LinkedHashMap<>();
+                measure.path("headline").fields().forEachRemaining(h -> headline.put(h.getKey(), h.getValue().asText()));
+                agencies.add(new AgencyMeasure(typed, reporters.get("agencies").get(0).asText(), Map.copyOf(headline)));
             }
             for (String dimension : dimensions) {
                 if (!codes.containsKey(dimension)) {
