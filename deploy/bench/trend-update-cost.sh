@@ -2,7 +2,7 @@
 # Benchmark (not a test): the cost of applying one series-updated event in reporting-service must not grow
 # with the number of stored observations. For each size in SIZES (default: 10,000 and 1,000,000 stored
 # observations), it starts the packaged reporting-service alone on an empty database reporting_bench, its
-# own Kafka broker (127.0.0.1:19392) and a catalogue stub (the service's test fixtures), seeds that many
+# own Kafka broker (127.0.0.1:19392) and the catalogue of the service's test fixtures on its catalogue topic, seeds that many
 # observations (country_value rows, 20 periods per series, plus one series_trend row per series) into the
 # same measure the benchmark updates, then sends SERIES x (WARMUP + ROUNDS) events of 20 points each for
 # Member States of a SUM measure (so each event also re-sums an EU total) and reads the service's
@@ -15,7 +15,6 @@ KAFKA_PORT=${BENCH_KAFKA_PORT:-19392}
 PORT=${BENCH_REPORTING_PORT:-18383}
 # health and metrics: the service's management port
 MANAGEMENT_PORT=${BENCH_REPORTING_MANAGEMENT_PORT:-18393}
-CATALOGUE_PORT=${BENCH_CATALOGUE_PORT:-18389}
 DB=reporting_bench
 SIZES=${SIZES:-"10000 1000000"}
 SERIES=${SERIES:-270}
@@ -28,10 +27,8 @@ rm -rf "$LOCAL/bench/reporting-app"; mkdir -p "$LOCAL/bench"; cp -r "$APP" "$LOC
 JAR=$LOCAL/bench/reporting-app/quarkus-run.jar
 
 service_pid=
-stub_pid=
 cleanup() {
   [ -z "$service_pid" ] || { kill "$service_pid" 2>/dev/null || true; wait "$service_pid" 2>/dev/null || true; }
-  [ -z "$stub_pid" ] || kill "$stub_pid" 2>/dev/null || true
   kafka_stop bench
 }
 trap cleanup EXIT
@@ -43,9 +40,9 @@ kafka_stop bench
 rm -rf "$LOCAL/kafka/bench"
 kafka_start bench "$KAFKA_PORT" $((KAFKA_PORT + 1))
 wait_for_port 127.0.0.1 "$KAFKA_PORT" 60 || die "the benchmark's Kafka broker did not start"
-port_open 127.0.0.1 "$CATALOGUE_PORT" && die "port $CATALOGUE_PORT is taken: set BENCH_CATALOGUE_PORT"
-python3 "$HERE/catalogue_stub.py" "$CATALOGUE_PORT" "$ROOT/reporting-service/src/test/resources/catalogue" &
-stub_pid=$!
+catalogue=bench-catalogue-$(date +%s)
+java -cp "$libs/*" "$HERE/PublishCatalogue.java" 127.0.0.1:$KAFKA_PORT "$catalogue" \
+  "$ROOT/reporting-service/src/test/resources/catalogue" || die "could not publish the catalogue"
 
 seed() { # observations
   local series=$(($1 / 20))
@@ -72,7 +69,7 @@ for size in $SIZES; do
   port_open 127.0.0.1 "$MANAGEMENT_PORT" && die "port $MANAGEMENT_PORT is taken: set BENCH_REPORTING_MANAGEMENT_PORT"
   REPORTING_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" REPORTING_PORT=$PORT REPORTING_MANAGEMENT_PORT=$MANAGEMENT_PORT \
     KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT SERIES_UPDATED_TOPIC=$topic REPORTING_GROUP_ID=bench \
-    INDICATORS_URL=http://127.0.0.1:$CATALOGUE_PORT \
+    CATALOGUE_TOPIC=$catalogue \
     java -Xmx512m -jar "$JAR" >"$LOCAL/logs/bench-reporting-$size.log" 2>&1 &
   service_pid=$!
   deadline=$((SECONDS + 90))

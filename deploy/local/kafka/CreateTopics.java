@@ -12,16 +12,22 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * first submission after a start waits seconds while the producer creates its topic and the consumers
  * notice it. Run by deploy/local/suite.sh with the broker's jars:
  * java -cp '.local/kafka/libs/*' CreateTopics.java BOOTSTRAP PARTITIONS TOPIC...
+ * A name ending in ":compact" is a compacted topic of one partition (the catalogue: the latest record per key
+ * is what counts, and one partition keeps its records in order).
  */
 public class CreateTopics {
 
     public static void main(String[] args) throws InterruptedException {
         int partitions = Integer.parseInt(args[1]);
-        List<String> names = List.of(args).subList(2, args.length);
+        List<String> names = List.of(args).subList(2, args.length).stream().map(n -> n.replace(":compact", "")).toList();
+        Set<String> compacted = List.of(args).subList(2, args.length).stream().filter(n -> n.endsWith(":compact"))
+                .map(n -> n.replace(":compact", "")).collect(java.util.stream.Collectors.toSet());
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, args[0]))) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = names.stream().filter(name -> !existing.contains(name))
-                    .map(name -> new NewTopic(name, partitions, (short) 1)).toList();
+                    .map(name -> compacted.contains(name)
+                            ? new NewTopic(name, 1, (short) 1).configs(Map.of("cleanup.policy", "compact"))
+                            : new NewTopic(name, partitions, (short) 1)).toList();
             admin.createTopics(missing).all().get();
             System.out.println("topics ready: " + String.join(", ", names));
         } catch (ExecutionException e) {

@@ -78,22 +78,31 @@ record ServiceCode(String module, Properties properties) {
         return enabled ? Integer.parseInt(resolved("quarkus.management.port")) : -1;
     }
 
-    /** The topics its channels read, write and dead-letter to. */
+    /**
+     * The topics its channels read, write and dead-letter to, and those its outbox writes to by a setting of its
+     * own ({@code indicators.catalogue-topic}, {@code submissions.review-topic}: records name their topic).
+     */
     Set<String> topics() {
         Set<String> topics = new TreeSet<>();
         for (String key : properties.stringPropertyNames()) {
-            if (key.startsWith("mp.messaging.") && key.endsWith(".topic")) {
+            boolean channel = key.startsWith("mp.messaging.") && key.endsWith(".topic");
+            boolean outbox = !key.startsWith("%") && !key.startsWith("mp.") && key.endsWith("-topic");
+            if (channel || outbox) {
                 topics.add(resolved(key));
             }
         }
         return topics;
     }
 
-    /** The topics it consumes in a consumer group. */
+    /**
+     * The topics it consumes in a shared consumer group. A group of each process's own ({@code ${quarkus.uuid}} in
+     * its id: the catalogue, read whole by every replica) shares no partitions and dead-letters nothing.
+     */
     Set<String> consumedTopics() {
         Set<String> topics = new TreeSet<>();
         for (String key : properties.stringPropertyNames()) {
-            if (key.startsWith("mp.messaging.incoming.") && key.endsWith(".group.id")) {
+            if (key.startsWith("mp.messaging.incoming.") && key.endsWith(".group.id")
+                    && !properties.getProperty(key).contains("${quarkus.uuid}")) {
                 topics.add(resolved(key.replace(".group.id", ".topic")));
             }
         }

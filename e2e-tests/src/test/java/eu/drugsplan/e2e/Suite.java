@@ -174,6 +174,7 @@ final class Suite implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", TopicProbe.bootstrapServers());
         env.put("OBSERVATIONS_TOPIC", "e2e-" + run + ".observations");
         env.put("SERIES_UPDATED_TOPIC", "e2e-" + run + ".series-updated");
+        env.put("CATALOGUE_TOPIC", "e2e-" + run + ".catalogue");
         env.put("INDICATORS_GROUP_ID", "e2e-" + run + "-indicators");
         env.put("REPORTING_GROUP_ID", "e2e-" + run + "-reporting");
         env.put("JWT_PUBLIC_KEY_LOCATION", TestKeys.PUBLIC_KEY.toAbsolutePath().toString());

@@ -11,6 +11,13 @@ public interface IndicatorsConfig {
     @WithDefault("series-updated.v1")
     String seriesUpdatedTopic();
 
+    /**
+     * Compacted Kafka topic of the catalogue ({@code CATALOGUE_TOPIC}), published at start; reporting-service keeps
+     * its copy from it.
+     */
+    @WithDefault("catalogue.v1")
+    String catalogueTopic();
+
     Data data();
 
     Coverage coverage();

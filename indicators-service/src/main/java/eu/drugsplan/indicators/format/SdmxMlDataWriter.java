@@ -203,51 +203,59 @@ final class SdmxMlDataWriter implements DataWriter {
     private void observation(ObservationRow row, boolean flat) throws XMLStreamException {
         boolean attributes = layout.detail().attributes() && !row.deleted();
         if (generic) {
-            xml.writeStartElement("generic", "Obs", GENERIC);
-            if (flat) {
-                xml.writeStartElement("generic", "ObsKey", GENERIC);
-                for (String dimension : observationLevel) {
-                    value(dimension, DataMessage.code(row, dimension));
-                }
-                xml.writeEndElement();
-            } else {
-                xml.writeEmptyElement("generic", "ObsDimension", GENERIC);
-                String dimension = layout.atObservation();
-                if (!layout.timeSeries()) {
-                    // the time-series form names no id (TIME_PERIOD is implied); a cross-section names its dimension
-                    xml.writeAttribute("id", dimension);
-                }
-                xml.writeAttribute("value", DataMessage.code(row, dimension));
-            }
-            if (row.value() != null && !row.deleted()) {
-                xml.writeEmptyElement("generic", "ObsValue", GENERIC);
-                xml.writeAttribute("value", row.value().toPlainString());
-            }
-            if (attributes && (row.status() != null || row.comment() != null)) {
-                xml.writeStartElement("generic", "Attributes", GENERIC);
-                if (row.status() != null) {
-                    value("OBS_STATUS", row.status());
-                }
-                if (row.comment() != null) {
-                    value("OBS_COMMENT", row.comment());
-                }
-                xml.writeEndElement();
+            genericObservation(row, flat, attributes);
+        } else {
+            specificObservation(row, attributes);
+        }
+    }
+
+    private void genericObservation(ObservationRow row, boolean flat, boolean attributes) throws XMLStreamException {
+        xml.writeStartElement("generic", "Obs", GENERIC);
+        if (flat) {
+            xml.writeStartElement("generic", "ObsKey", GENERIC);
+            for (String dimension : observationLevel) {
+                value(dimension, DataMessage.code(row, dimension));
             }
             xml.writeEndElement();
         } else {
-            xml.writeEmptyElement("Obs");
-            for (String dimension : observationLevel) {
-                xml.writeAttribute(dimension, DataMessage.code(row, dimension));
+            xml.writeEmptyElement("generic", "ObsDimension", GENERIC);
+            String dimension = layout.atObservation();
+            if (!layout.timeSeries()) {
+                // the time-series form names no id (TIME_PERIOD is implied); a cross-section names its dimension
+                xml.writeAttribute("id", dimension);
             }
-            if (row.value() != null && !row.deleted()) {
-                xml.writeAttribute("OBS_VALUE", row.value().toPlainString());
+            xml.writeAttribute("value", DataMessage.code(row, dimension));
+        }
+        if (row.value() != null && !row.deleted()) {
+            xml.writeEmptyElement("generic", "ObsValue", GENERIC);
+            xml.writeAttribute("value", row.value().toPlainString());
+        }
+        if (attributes && (row.status() != null || row.comment() != null)) {
+            xml.writeStartElement("generic", "Attributes", GENERIC);
+            if (row.status() != null) {
+                value("OBS_STATUS", row.status());
             }
-            if (attributes && row.status() != null) {
-                xml.writeAttribute("OBS_STATUS", row.status());
+            if (row.comment() != null) {
+                value("OBS_COMMENT", row.comment());
             }
-            if (attributes && row.comment() != null) {
-                xml.writeAttribute("OBS_COMMENT", row.comment());
-            }
+            xml.writeEndElement();
+        }
+        xml.writeEndElement();
+    }
+
+    private void specificObservation(ObservationRow row, boolean attributes) throws XMLStreamException {
+        xml.writeEmptyElement("Obs");
+        for (String dimension : observationLevel) {
+            xml.writeAttribute(dimension, DataMessage.code(row, dimension));
+        }
+        if (row.value() != null && !row.deleted()) {
+            xml.writeAttribute("OBS_VALUE", row.value().toPlainString());
+        }
+        if (attributes && row.status() != null) {
+            xml.writeAttribute("OBS_STATUS", row.status());
+        }
+        if (attributes && row.comment() != null) {
+            xml.writeAttribute("OBS_COMMENT", row.comment());
         }
     }
 

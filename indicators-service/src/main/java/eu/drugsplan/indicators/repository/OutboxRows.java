@@ -21,8 +21,9 @@ import org.postgresql.PGConnection;
 public final class OutboxRows {
 
     /**
-     * The increment of outbox_event_seq (V1). A sequence value v reserves the ids (v-99 .. v], as Hibernate's pooled
-     * optimizer reads it for the outbox entity, so the two can never hand out the same id.
+     * The increment of outbox_event_seq (V1). A sequence value v reserves the ids [v .. v+99], as Hibernate's
+     * pooled-lo optimizer (Quarkus's default) reads it for the outbox entity that {@code Outbox.append} writes (the
+     * catalogue at start), so the two never hand out the same id; submissions-service's intake reserves them so too.
      */
     static final int ID_BLOCK = 100;
 
@@ -60,12 +61,11 @@ public final class OutboxRows {
         List<Long> ids = new ArrayList<>(count);
         try (PreparedStatement next = connection.prepareStatement(
                 "select nextval('outbox_event_seq') from generate_series(1, ?)")) {
-            // one block more than needed: the very first value of the sequence (1) reserves nothing usable
-            next.setInt(1, (count + ID_BLOCK - 1) / ID_BLOCK + 1);
+            next.setInt(1, (count + ID_BLOCK - 1) / ID_BLOCK);
             try (ResultSet values = next.executeQuery()) {
                 while (values.next()) {
-                    long high = values.getLong(1);
-                    for (long id = high - ID_BLOCK + 1; id <= high && high >= ID_BLOCK; id++) {
+                    long low = values.getLong(1);
+                    for (long id = low; id < low + ID_BLOCK; id++) {
                         ids.add(id);
                     }
                 }

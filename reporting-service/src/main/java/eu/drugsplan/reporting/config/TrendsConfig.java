@@ -19,9 +19,12 @@ public interface TrendsConfig {
     @WithDefault("0.05")
     double significanceLevel();
 
-    /** How long measure properties from the catalogue are reused before they are asked for again. */
-    @WithDefault("60s")
-    Duration catalogueCacheTtl();
+    /**
+     * How long the first read of the catalogue waits for its copy to arrive from the catalogue topic
+     * ({@code TRENDS_CATALOGUE_WAIT}); a trend computed without it is not judged.
+     */
+    @WithDefault("30s")
+    Duration catalogueWait();
 
     /**
      * max-age of trend and scoreboard answers. 0 (the default) lets clients store answers but revalidate

@@ -1,6 +1,6 @@
 package eu.drugsplan.reporting.service;
 
-import eu.drugsplan.reporting.service.CatalogueClient.CodeInfo;
+import eu.drugsplan.contracts.catalogue.CatalogueEvent;
 
 /**
  * What an area is to an EU action plan, from the REF_AREA code list: the EU aggregate, a Member State (parent
@@ -16,7 +16,7 @@ public enum AreaGroup {
     /** Not in the code list as known here (or the code list was never read). */
     UNKNOWN;
 
-    static AreaGroup of(CodeInfo country) {
+    static AreaGroup of(CatalogueEvent.Area country) {
         if (country == null) {
             return UNKNOWN;
         }
@@ -26,7 +26,7 @@ public enum AreaGroup {
         if (AreaCatalogue.EU.equals(country.parent())) {
             return EU_MEMBER_STATE;
         }
-        Object partner = country.properties() == null ? null : country.properties().get("reitoxPartner");
+        Object partner = country.properties().get("reitoxPartner");
         return Boolean.TRUE.equals(partner) ? REITOX_PARTNER : OTHER_COUNTRY;
     }
 }

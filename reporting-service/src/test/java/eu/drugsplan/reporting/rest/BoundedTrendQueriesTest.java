@@ -7,7 +7,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
-import eu.drugsplan.reporting.support.CatalogueStub;
+import eu.drugsplan.reporting.support.CatalogueOnTopic;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.Map;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /** Every list parameter of the trend query and stream has a cap, 400 past it (README "Bounded answers"). */
 @QuarkusTest
-@WithTestResource(CatalogueStub.class)
+@WithTestResource(CatalogueOnTopic.class)
 class BoundedTrendQueriesTest {
 
     private static final String PATH = "/api/v1/trends/PI09.DRUG_INDUCED_DEATHS";

@@ -5,7 +5,7 @@ import static eu.drugsplan.reporting.support.Trends.awaitVersion;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.drugsplan.reporting.support.CatalogueStub;
+import eu.drugsplan.reporting.support.CatalogueOnTopic;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * (no EU total), so their counts are exact.
  */
 @QuarkusTest
-@WithTestResource(CatalogueStub.class)
+@WithTestResource(CatalogueOnTopic.class)
 class ScoreboardTest {
 
     private static final String INVESTIGATIONS = "PI03.FINANCIAL_INVESTIGATIONS";

@@ -6,7 +6,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import eu.drugsplan.reporting.support.CatalogueStub;
+import eu.drugsplan.reporting.support.CatalogueOnTopic;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * Austria and Belgium only: Austria alone for 2017-2020, 60 + 50 = 110 in 2021, 2 of 27 Member States.
  */
 @QuarkusTest
-@WithTestResource(CatalogueStub.class)
+@WithTestResource(CatalogueOnTopic.class)
 class SummariesTest {
 
     private static final String DEATHS = "PI09.DRUG_INDUCED_DEATHS";

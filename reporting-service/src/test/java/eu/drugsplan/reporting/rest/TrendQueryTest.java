@@ -7,7 +7,7 @@ import static eu.drugsplan.reporting.support.Trends.awaitVersion;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.drugsplan.reporting.support.CatalogueStub;
+import eu.drugsplan.reporting.support.CatalogueOnTopic;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -15,7 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@WithTestResource(CatalogueStub.class)
+@WithTestResource(CatalogueOnTopic.class)
 class TrendQueryTest {
 
     private static final String DEATHS = "PI09.DRUG_INDUCED_DEATHS";

@@ -5,7 +5,7 @@ import static eu.drugsplan.reporting.support.SeriesEvents.uniqueCode;
 import static eu.drugsplan.reporting.support.Trends.awaitVersion;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.drugsplan.reporting.support.CatalogueStub;
+import eu.drugsplan.reporting.support.CatalogueOnTopic;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,7 +25,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@WithTestResource(CatalogueStub.class)
+@WithTestResource(CatalogueOnTopic.class)
 class TrendStreamTest {
 
     private static final String DEATHS = "PI09.DRUG_INDUCED_DEATHS";

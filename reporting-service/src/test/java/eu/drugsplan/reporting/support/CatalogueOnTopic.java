@@ -1,83 +1,54 @@
 package eu.drugsplan.reporting.support;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import eu.drugsplan.contracts.catalogue.CatalogueEvent;
+import eu.drugsplan.testsupport.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
- * Stands in for indicators-service's catalogue in this service's own tests: a JDK HTTP server answering
- * {@code /api/v1/measures}, {@code /api/v1/measures/{code}} and {@code /api/v1/codelists/REF_AREA} with JSON
- * fixtures shaped like indicators-service's CatalogueViews (src/test/resources/catalogue). The end-to-end
- * tests run the real catalogue.
+ * Publishes a catalogue as indicators-service does at its start, on a topic of this test application's own
+ * ({@code CATALOGUE_TOPIC}), before the application starts: the measures and the REF_AREA code list of the JSON
+ * fixtures (src/test/resources/catalogue, shaped like indicators-service's catalogue answers). The end-to-end
+ * tests run the real catalogue and its publication.
  */
-public class CatalogueStub implements QuarkusTestResourceLifecycleManager {
+public class CatalogueOnTopic implements QuarkusTestResourceLifecycleManager {
 
-    private static final String MEASURES = "/api/v1/measures";
-    private static final String CODELISTS = "/api/v1/codelists/";
-
-    private final ObjectMapper json = new ObjectMapper();
-    private HttpServer server;
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     @Override
     public Map<String, String> start() {
-        JsonNode measures = fixture("measures.json");
+        CatalogueEvent catalogue = new CatalogueEvent(CatalogueEvent.CURRENT_VERSION, UUID.randomUUID(), "test",
+                Instant.now(), JSON.convertValue(fixture("measures.json"), new TypeReference<List<CatalogueEvent.Measure>>() {
+                }), JSON.convertValue(fixture("codelist-REF_AREA.json").get("codes"),
+                new TypeReference<List<CatalogueEvent.Area>>() {
+                }));
+        String topic = "reporting-test-catalogue-" + UUID.randomUUID();
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            TopicProbe.send(topic, CatalogueEvent.KEY, JSON.writeValueAsString(catalogue));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server.createContext(MEASURES, exchange -> measures(exchange, measures));
-        server.createContext(CODELISTS, exchange -> {
-            String id = exchange.getRequestURI().getPath().substring(CODELISTS.length());
-            answer(exchange, "REF_AREA".equals(id) ? fixture("codelist-REF_AREA.json") : null);
-        });
-        server.start();
-        return Map.of("quarkus.rest-client.catalogue.url", "http://127.0.0.1:" + server.getAddress().getPort());
+        return Map.of("CATALOGUE_TOPIC", topic);
     }
 
     @Override
     public void stop() {
-        if (server != null) {
-            server.stop(0);
-        }
     }
 
-    private void measures(HttpExchange exchange, JsonNode measures) throws IOException {
-        String path = exchange.getRequestURI().getPath();
-        if (path.equals(MEASURES)) {
-            answer(exchange, measures);
-            return;
-        }
-        String code = path.substring(MEASURES.length() + 1);
-        JsonNode match = null;
-        for (JsonNode measure : measures) {
-            if (measure.get("code").asText().equals(code)) {
-                match = measure;
-            }
-        }
-        answer(exchange, match);
-    }
-
-    private void answer(HttpExchange exchange, JsonNode body) throws IOException {
-        byte[] bytes = body != null ? json.writeValueAsBytes(body)
-                : "{\"title\":\"Not Found\",\"status\":404}".getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", body != null ? "application/json" : "application/problem+json");
-        exchange.sendResponseHeaders(body != null ? 200 : 404, bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
-    }
-
-    private JsonNode fixture(String name) {
-        try (InputStream in = CatalogueStub.class.getResourceAsStream("/catalogue/" + name)) {
-            return json.readTree(in);
+    private static JsonNode fixture(String name) {
+        try (InputStream in = CatalogueOnTopic.class.getResourceAsStream("/catalogue/" + name)) {
+            return JSON.readTree(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

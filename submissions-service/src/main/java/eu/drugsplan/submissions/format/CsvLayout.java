@@ -56,44 +56,15 @@ record CsvLayout(int width, int measure, int structure, int structureId, int are
             }
             ids.add(id);
         }
+        SdmxColumns read = new SdmxColumns(dimensionIds);
         boolean labelsName = ids.contains("STRUCTURE_NAME");
-        Set<String> fixed = Set.of("STRUCTURE", "STRUCTURE_ID", "STRUCTURE_NAME", "ACTION", "SERIES_KEY", "OBS_KEY");
-        Set<String> fields = Set.of("REF_AREA", "TIME_PERIOD", "OBS_VALUE", "OBS_STATUS", "OBS_COMMENT", "COMMENT");
-        Map<String, Integer> columns = new HashMap<>();
-        List<String> dimensions = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
-        List<Integer> custom = new ArrayList<>();
-        boolean multilingualComment = false;
         for (int i = 0; i < ids.size(); i++) {
-            String id = ids.get(i);
-            int bracket = id.indexOf('[');
-            String base = bracket < 0 ? id : id.substring(0, bracket);
-            String terms = bracket < 0 ? "" : id.substring(bracket);
-            boolean component = !fixed.contains(id);
-            if (fixed.contains(id) || fields.contains(base) || dimensionIds.contains(base)) {
-                if (!terms.isEmpty() && !(base.equals("OBS_COMMENT") || base.equals("COMMENT")) || terms.equals("[]")) {
-                    throw badHeader("The column '" + TextLimits.clean(id, TextLimits.CODE) + "' is multi-valued, but "
-                            + base + " takes one value in the suite's structures; send it without '[]'.");
-                }
-                multilingualComment |= !terms.isEmpty();
-                if (columns.putIfAbsent(base, i) != null) {
-                    throw badHeader("The column '" + base + "' appears twice in the header.");
-                }
-                if (dimensionIds.contains(base) && !fields.contains(base)) {
-                    dimensions.add(base);
-                }
-            } else if (CUSTOM.matcher(id).matches()) {
-                notes.add("The column '" + id + "' is no component of the suite's structures and was ignored.");
-                custom.add(i);
-            } else {
-                throw badHeader("The column '" + TextLimits.clean(id, TextLimits.CODE) + "' is neither a component of"
-                        + " the suite's structures nor a custom column term (a letter, then at most 31 letters, digits,"
-                        + " '_' or '-', optionally with [...] and '.'-nested parts).");
-            }
+            boolean component = read.column(ids.get(i), i);
             if (labelsName && component) {
                 i++; // its localised name
             }
         }
+        Map<String, Integer> columns = read.columns;
         require(columns, "STRUCTURE", "STRUCTURE_ID");
         for (String key : List.of("REF_AREA", "TIME_PERIOD")) {
             if (!columns.containsKey(key)) {
@@ -104,11 +75,63 @@ record CsvLayout(int width, int measure, int structure, int structureId, int are
         }
         String comment = columns.containsKey("OBS_COMMENT") ? "OBS_COMMENT" : "COMMENT";
         CsvLayout layout = of(header.size(), columns, null, "STRUCTURE_ID", "REF_AREA", "TIME_PERIOD", "OBS_VALUE",
-                "OBS_STATUS", comment, "ACTION", dimensions);
+                "OBS_STATUS", comment, "ACTION", read.dimensions);
         return new CsvLayout(layout.width, -1, at(columns, "STRUCTURE"), layout.structureId, layout.area, layout.period,
                 layout.value, layout.status, layout.comment, layout.action, layout.dimensionNames,
-                layout.dimensionIndexes, multilingualComment, subField, List.copyOf(notes),
-                custom.stream().mapToInt(Integer::intValue).toArray());
+                layout.dimensionIndexes, read.multilingualComment, subField, List.copyOf(read.notes),
+                read.custom.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** The columns of an SDMX-CSV header as they are read, one by one. */
+    private static final class SdmxColumns {
+
+        private static final Set<String> FIXED = Set.of("STRUCTURE", "STRUCTURE_ID", "STRUCTURE_NAME", "ACTION",
+                "SERIES_KEY", "OBS_KEY");
+        private static final Set<String> FIELDS = Set.of("REF_AREA", "TIME_PERIOD", "OBS_VALUE", "OBS_STATUS",
+                "OBS_COMMENT", "COMMENT");
+
+        private final Set<String> dimensionIds;
+        private final Map<String, Integer> columns = new HashMap<>();
+        private final List<String> dimensions = new ArrayList<>();
+        private final List<String> notes = new ArrayList<>();
+        private final List<Integer> custom = new ArrayList<>();
+        private boolean multilingualComment;
+
+        SdmxColumns(Set<String> dimensionIds) {
+            this.dimensionIds = dimensionIds;
+        }
+
+        /** Reads the column {@code id} at {@code index}; @return whether it is a component (not a fixed field) */
+        boolean column(String id, int index) {
+            int bracket = id.indexOf('[');
+            String base = bracket < 0 ? id : id.substring(0, bracket);
+            String terms = bracket < 0 ? "" : id.substring(bracket);
+            if (FIXED.contains(id) || FIELDS.contains(base) || dimensionIds.contains(base)) {
+                known(id, base, terms, index);
+            } else if (CUSTOM.matcher(id).matches()) {
+                notes.add("The column '" + id + "' is no component of the suite's structures and was ignored.");
+                custom.add(index);
+            } else {
+                throw badHeader("The column '" + TextLimits.clean(id, TextLimits.CODE) + "' is neither a component of"
+                        + " the suite's structures nor a custom column term (a letter, then at most 31 letters, digits,"
+                        + " '_' or '-', optionally with [...] and '.'-nested parts).");
+            }
+            return !FIXED.contains(id);
+        }
+
+        private void known(String id, String base, String terms, int index) {
+            if (!terms.isEmpty() && !(base.equals("OBS_COMMENT") || base.equals("COMMENT")) || terms.equals("[]")) {
+                throw badHeader("The column '" + TextLimits.clean(id, TextLimits.CODE) + "' is multi-valued, but "
+                        + base + " takes one value in the suite's structures; send it without '[]'.");
+            }
+            multilingualComment |= !terms.isEmpty();
+            if (columns.putIfAbsent(base, index) != null) {
+                throw badHeader("The column '" + base + "' appears twice in the header.");
+            }
+            if (dimensionIds.contains(base) && !FIELDS.contains(base)) {
+                dimensions.add(base);
+            }
+        }
     }
 
     /** The id of a header term written as "ID: label" (labels=both). */

@@ -73,30 +73,7 @@ final class SheetLayouts {
     private static SheetTable columns(SheetRow header, Catalogue.Measure measure, Map<String, String> given,
                                       List<String> title, XlsxVocabulary vocabulary) {
         String sheet = header.sheet();
-        Map<Integer, String> periods = new LinkedHashMap<>();
-        Map<Integer, String> others = new LinkedHashMap<>();
-        int periodColumn = -1;
-        for (int column = 1; column <= header.lastColumn(); column++) {
-            String text = header.text(column);
-            if (text.isEmpty()) {
-                continue;
-            }
-            if (Period.parse(text).isPresent()) {
-                periods.put(column, text);
-            } else if (PERIOD_HEADERS.contains(PublishedTables.normal(text)) && periodColumn < 0) {
-                periodColumn = column;
-            } else {
-                others.put(column, text);
-            }
-        }
-        if (!periods.isEmpty() && periodColumn >= 0) {
-            throw refused(sheet, "has both period columns and a '" + header.text(periodColumn) + "' column ("
-                    + header.reference(periodColumn) + "): a wide table has one or the other.");
-        }
-        if (periods.isEmpty() && periodColumn < 0) {
-            throw refused(sheet, "has no period in its header row " + header.number() + ": write one column per"
-                    + " period (2021, 2021-Q1 ...) or a Year column.");
-        }
+        HeaderColumns read = HeaderColumns.of(header);
         Map<String, String> fixed = new LinkedHashMap<>(given);
         List<String> open = new ArrayList<>();
         for (String dimension : measure.dimensions()) {
@@ -110,16 +87,16 @@ final class SheetLayouts {
             }
         }
         List<String> notes = new ArrayList<>();
-        if (periodColumn < 0) {
+        if (read.periodColumn() < 0) {
             requireNone(sheet, open);
-            others.forEach((column, text) -> notes.add(ignored(header, column)));
+            read.others().forEach((column, text) -> notes.add(ignored(header, column)));
             capped(notes);
             return new WideTable(sheet, header.number(), measure.code(), Map.copyOf(fixed),
-                    Collections.unmodifiableMap(periods), null, -1, vocabulary, List.copyOf(notes));
+                    Collections.unmodifiableMap(read.periods()), null, -1, vocabulary, List.copyOf(notes));
         }
         String columnDimension = columnDimension(sheet, open);
         Map<Integer, String> codes = new LinkedHashMap<>();
-        others.forEach((column, text) -> vocabulary.code(columnDimension, text).ifPresentOrElse(
+        read.others().forEach((column, text) -> vocabulary.code(columnDimension, text).ifPresentOrElse(
                 code -> codes.put(column, code), () -> notes.add(ignored(header, column))));
         capped(notes);
         if (codes.isEmpty()) {
@@ -127,7 +104,43 @@ final class SheetLayouts {
                     + " in its header row " + header.number() + ".");
         }
         return new WideTable(sheet, header.number(), measure.code(), Map.copyOf(fixed),
-                Collections.unmodifiableMap(codes), columnDimension, periodColumn, vocabulary, List.copyOf(notes));
+                Collections.unmodifiableMap(codes), columnDimension, read.periodColumn(), vocabulary,
+                List.copyOf(notes));
+    }
+
+    /**
+     * The header row's columns: one per period (a wide table of periods), or one Year column (a table of one row
+     * per period), and the others; never both kinds, never neither.
+     */
+    private record HeaderColumns(Map<Integer, String> periods, int periodColumn, Map<Integer, String> others) {
+
+        static HeaderColumns of(SheetRow header) {
+            Map<Integer, String> periods = new LinkedHashMap<>();
+            Map<Integer, String> others = new LinkedHashMap<>();
+            int periodColumn = -1;
+            for (int column = 1; column <= header.lastColumn(); column++) {
+                String text = header.text(column);
+                if (text.isEmpty()) {
+                    continue;
+                }
+                if (Period.parse(text).isPresent()) {
+                    periods.put(column, text);
+                } else if (PERIOD_HEADERS.contains(PublishedTables.normal(text)) && periodColumn < 0) {
+                    periodColumn = column;
+                } else {
+                    others.put(column, text);
+                }
+            }
+            if (!periods.isEmpty() && periodColumn >= 0) {
+                throw refused(header.sheet(), "has both period columns and a '" + header.text(periodColumn) + "' column ("
+                        + header.reference(periodColumn) + "): a wide table has one or the other.");
+            }
+            if (periods.isEmpty() && periodColumn < 0) {
+                throw refused(header.sheet(), "has no period in its header row " + header.number() + ": write one"
+                        + " column per period (2021, 2021-Q1 ...) or a Year column.");
+            }
+            return new HeaderColumns(periods, periodColumn, others);
+        }
     }
 
     /** At most MAX_NOTES notes on ignored columns a sheet: a wide sheet of junk headers is not a page of notes. */

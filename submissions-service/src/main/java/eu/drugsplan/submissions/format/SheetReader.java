@@ -110,6 +110,11 @@ final class SheetReader implements AutoCloseable {
                 }
             }
         }
+        return cellOf(reference, type, value, inline, formula);
+    }
+
+    private Optional<SheetRow.Cell> cellOf(String reference, String type, String value, StringBuilder inline,
+                                           boolean formula) {
         if ("inlineStr".equals(type)) {
             return inline == null ? Optional.empty() : Optional.of(new SheetRow.Cell(inline.toString(), SheetRow.Kind.TEXT));
         }

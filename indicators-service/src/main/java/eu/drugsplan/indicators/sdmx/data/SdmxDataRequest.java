@@ -7,6 +7,7 @@ import eu.drugsplan.indicators.rest.DataRequests;
 import eu.drugsplan.indicators.service.DataQuery;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +31,7 @@ final class SdmxDataRequest {
     static final Set<String> PARAMETERS_30 = Set.of("updatedAfter", "firstNObservations",
             "lastNObservations", "dimensionAtObservation", "attributes", "measures", "includeHistory", "asOf",
             "format", "startPeriod", "endPeriod", "detail");
+    private static final String REF_AREA = "REF_AREA";
     private static final Pattern COMPONENT_FILTER = Pattern.compile("c\\[([A-Za-z][A-Za-z0-9_-]*)]");
     private static final Pattern TIME_CONDITION = Pattern.compile("(ge|gt|le|lt|eq):(.+)");
 
@@ -41,44 +43,85 @@ final class SdmxDataRequest {
 
     static Parsed parse(MeasureView measure, String key, MultivaluedMap<String, String> parameters, boolean v3,
                         DataRequests.Limits limits) {
-        Map<String, Set<String>> dimensions = new HashMap<>();
-        Set<String> areas = Set.of();
-        LocalDate start = DataRequests.period(parameters, "startPeriod").map(PeriodIntervals.Interval::start).orElse(null);
-        LocalDate end = DataRequests.period(parameters, "endPeriod").map(PeriodIntervals.Interval::end).orElse(null);
+        checkNames(parameters, v3);
+        Selection selection = new Selection(measure, limits);
+        selection.start = DataRequests.period(parameters, "startPeriod").map(PeriodIntervals.Interval::start).orElse(null);
+        selection.end = DataRequests.period(parameters, "endPeriod").map(PeriodIntervals.Interval::end).orElse(null);
+        selection.readKey(key, v3);
+        if (v3) {
+            selection.readFilters(parameters);
+        }
+        Integer firstN = observationCount(parameters, "firstNObservations", limits);
+        Integer lastN = observationCount(parameters, "lastNObservations", limits);
+        DataLayout layout = DataLayout.DEFAULT.with(atObservation(parameters, selection.order),
+                v3 ? detail30(parameters) : detail21(parameters));
+        Map<String, Set<String>> dimensions = new HashMap<>(selection.codes);
+        Set<String> areas = dimensions.remove(REF_AREA);
+        DataQuery query = new DataQuery(measure.code(), measure.dimensions(), areas, dimensions, selection.start,
+                selection.end, firstN, lastN, DataRequests.instant(parameters, "updatedAfter"),
+                DataRequests.instant(parameters, "asOf"), DataRequests.bool(parameters, "includeHistory"), true,
+                layout.crossSection());
+        return new Parsed(query, layout);
+    }
+
+    private static void checkNames(MultivaluedMap<String, String> parameters, boolean v3) {
+        Set<String> known = v3 ? PARAMETERS_30 : PARAMETERS_21;
         for (String name : parameters.keySet()) {
-            Matcher component = COMPONENT_FILTER.matcher(name);
-            if (v3 && component.matches()) {
+            if (v3 && COMPONENT_FILTER.matcher(name).matches()) {
                 continue;
             }
-            if (!(v3 ? PARAMETERS_30 : PARAMETERS_21).contains(name)) {
+            if (!known.contains(name)) {
                 throw DataRequests.invalid("Unknown parameter '" + name + "'; an SDMX REST " + (v3 ? "2.x" : "1.5.0")
-                        + " data query takes " + String.join(", ", v3 ? PARAMETERS_30 : PARAMETERS_21)
-                        + (v3 ? " and c[COMPONENT] filters" : ""));
+                        + " data query takes " + String.join(", ", known) + (v3 ? " and c[COMPONENT] filters" : ""));
             }
         }
-        List<String> order = new java.util.ArrayList<>();
-        order.add("REF_AREA");
-        order.addAll(measure.dimensions());
-        measure.dimensions().forEach(d -> dimensions.put(d, Set.of()));
-        if (key != null && !key.isEmpty() && !key.equals("all") && !key.equals("*")) {
+    }
+
+    private static Integer observationCount(MultivaluedMap<String, String> parameters, String name,
+                                            DataRequests.Limits limits) {
+        Integer n = DataRequests.positive(parameters, name);
+        if (n != null && n > limits.maxLastObservations()) {
+            throw DataRequests.invalid("firstNObservations and lastNObservations may be at most "
+                    + limits.maxLastObservations());
+        }
+        return n;
+    }
+
+    /** What the key and the 2.x filters select: codes per dimension (REF_AREA first) and the time range. */
+    private static final class Selection {
+
+        private final MeasureView measure;
+        private final DataRequests.Limits limits;
+        private final List<String> order = new ArrayList<>();
+        private final Map<String, Set<String>> codes = new HashMap<>();
+        private LocalDate start;
+        private LocalDate end;
+
+        Selection(MeasureView measure, DataRequests.Limits limits) {
+            this.measure = measure;
+            this.limits = limits;
+            order.add(REF_AREA);
+            order.addAll(measure.dimensions());
+            order.forEach(d -> codes.put(d, Set.of()));
+        }
+
+        void readKey(String key, boolean v3) {
+            if (key == null || key.isEmpty() || key.equals("all") || key.equals("*")) {
+                return;
+            }
             String[] parts = key.split(Pattern.quote("."), -1);
             if (parts.length != order.size()) {
                 throw DataRequests.invalid("The key '" + key + "' has " + parts.length + " parts; "
                         + measure.code() + " has " + order.size() + " dimensions: " + String.join(".", order));
             }
-            String alternatives = v3 ? "," : "+";
             for (int i = 0; i < parts.length; i++) {
                 // 2.x keys separate alternatives with ','; 1.5.0 with '+', which some 2.x clients still send
                 String part = v3 ? parts[i].replace('+', ',') : parts[i];
-                Set<String> codes = DataRequests.codes(order.get(i), part, alternatives, limits);
-                if (i == 0) {
-                    areas = codes;
-                } else {
-                    dimensions.put(order.get(i), codes);
-                }
+                codes.put(order.get(i), DataRequests.codes(order.get(i), part, v3 ? "," : "+", limits));
             }
         }
-        if (v3) {
+
+        void readFilters(MultivaluedMap<String, String> parameters) {
             for (Map.Entry<String, List<String>> filter : parameters.entrySet()) {
                 Matcher component = COMPONENT_FILTER.matcher(filter.getKey());
                 if (!component.matches()) {
@@ -87,57 +130,46 @@ final class SdmxDataRequest {
                 String id = component.group(1);
                 String value = filter.getValue().get(0);
                 if (id.equals(DataLayout.TIME_PERIOD)) {
-                    // '+' joins the conditions; a client that did not percent-encode it sends a space
-                    for (String condition : value.split("[+ ]")) {
-                        Matcher time = TIME_CONDITION.matcher(condition);
-                        if (!time.matches()) {
-                            throw notImplemented("c[TIME_PERIOD] takes ge:, gt:, le:, lt: or eq: periods joined by '+'; '"
-                                    + condition + "' is not served");
-                        }
-                        PeriodIntervals.Interval interval = PeriodIntervals.of(time.group(2)).orElseThrow(() ->
-                                DataRequests.invalid("'" + time.group(2) + "' in c[TIME_PERIOD] is not a period"));
-                        switch (time.group(1)) {
-                            case "ge" -> start = interval.start();
-                            case "gt" -> start = interval.end().plusDays(1);
-                            case "le" -> end = interval.end();
-                            case "lt" -> end = interval.start().minusDays(1);
-                            default -> {
-                                start = interval.start();
-                                end = interval.end();
-                            }
-                        }
-                    }
-                    continue;
-                }
-                if (!order.contains(id)) {
-                    throw DataRequests.invalid("c[" + id + "]: " + measure.code() + " has no dimension " + id
-                            + "; its dimensions are " + String.join(", ", order));
-                }
-                if (value.contains(":")) {
-                    throw notImplemented("c[" + id + "] with an operator is not served; list codes separated by ','");
-                }
-                Set<String> codes = DataRequests.codes(id, value, ",", limits);
-                if (id.equals("REF_AREA")) {
-                    areas = restrict(id, areas, codes);
+                    readTimeConditions(value);
                 } else {
-                    dimensions.put(id, restrict(id, dimensions.get(id), codes));
+                    readCodeFilter(id, value);
                 }
             }
         }
-        Integer firstN = DataRequests.positive(parameters, "firstNObservations");
-        Integer lastN = DataRequests.positive(parameters, "lastNObservations");
-        for (Integer n : new Integer[] {firstN, lastN}) {
-            if (n != null && n > limits.maxLastObservations()) {
-                throw DataRequests.invalid("firstNObservations and lastNObservations may be at most "
-                        + limits.maxLastObservations());
+
+        /** '+' joins the conditions; a client that did not percent-encode it sends a space. */
+        private void readTimeConditions(String value) {
+            for (String condition : value.split("[+ ]")) {
+                Matcher time = TIME_CONDITION.matcher(condition);
+                if (!time.matches()) {
+                    throw notImplemented("c[TIME_PERIOD] takes ge:, gt:, le:, lt: or eq: periods joined by '+'; '"
+                            + condition + "' is not served");
+                }
+                PeriodIntervals.Interval interval = PeriodIntervals.of(time.group(2)).orElseThrow(() ->
+                        DataRequests.invalid("'" + time.group(2) + "' in c[TIME_PERIOD] is not a period"));
+                switch (time.group(1)) {
+                    case "ge" -> start = interval.start();
+                    case "gt" -> start = interval.end().plusDays(1);
+                    case "le" -> end = interval.end();
+                    case "lt" -> end = interval.start().minusDays(1);
+                    default -> {
+                        start = interval.start();
+                        end = interval.end();
+                    }
+                }
             }
         }
-        DataLayout layout = DataLayout.DEFAULT.with(atObservation(parameters, order),
-                v3 ? detail30(parameters) : detail21(parameters));
-        DataQuery query = new DataQuery(measure.code(), measure.dimensions(), areas, dimensions, start, end, firstN,
-                lastN, DataRequests.instant(parameters, "updatedAfter"), DataRequests.instant(parameters, "asOf"),
-                DataRequests.bool(parameters, "includeHistory"), true, layout.crossSection());
-        return new Parsed(query, layout);
+
+        private void readCodeFilter(String id, String value) {
+            if (!order.contains(id)) {
+                throw DataRequests.invalid("c[" + id + "]: " + measure.code() + " has no dimension " + id
+                        + "; its dimensions are " + String.join(", ", order));
+            }
+            if (value.contains(":")) {
+                throw notImplemented("c[" + id + "] with an operator is not served; list codes separated by ','");
+            }
+            codes.put(id, restrict(id, codes.get(id), DataRequests.codes(id, value, ",", limits)));
+        }
     }
 
     private static Set<String> restrict(String id, Set<String> fromKey, Set<String> fromFilter) {

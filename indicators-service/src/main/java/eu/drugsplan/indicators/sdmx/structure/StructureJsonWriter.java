@@ -140,6 +140,13 @@ public final class StructureJsonWriter {
     private void components(String measure) throws IOException {
         List<Component> components = structures.components(measure);
         g.writeObjectFieldStart("dataStructureComponents");
+        attributeList(components);
+        dimensionList(components);
+        measureList(components);
+        g.writeEndObject();
+    }
+
+    private void attributeList(List<Component> components) throws IOException {
         g.writeObjectFieldStart("attributeList");
         g.writeStringField("id", "AttributeDescriptor");
         g.writeArrayFieldStart("attributes");
@@ -158,6 +165,9 @@ public final class StructureJsonWriter {
         }
         g.writeEndArray();
         g.writeEndObject();
+    }
+
+    private void dimensionList(List<Component> components) throws IOException {
         g.writeObjectFieldStart("dimensionList");
         g.writeStringField("id", "DimensionDescriptor");
         g.writeArrayFieldStart("dimensions");
@@ -182,6 +192,9 @@ public final class StructureJsonWriter {
             g.writeEndObject();
         }
         g.writeEndObject();
+    }
+
+    private void measureList(List<Component> components) throws IOException {
         g.writeObjectFieldStart("measureList");
         g.writeStringField("id", "MeasureDescriptor");
         g.writeArrayFieldStart("measures");
@@ -195,7 +208,6 @@ public final class StructureJsonWriter {
             }
         }
         g.writeEndArray();
-        g.writeEndObject();
         g.writeEndObject();
     }
 

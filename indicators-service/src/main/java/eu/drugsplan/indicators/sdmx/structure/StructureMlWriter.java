@@ -163,6 +163,23 @@ public final class StructureMlWriter {
     private void components(String measure) throws XMLStreamException {
         List<Component> components = structures.components(measure);
         w.writeStartElement(STR, "DataStructureComponents");
+        dimensionList(components);
+        attributeList(components);
+        w.writeStartElement(STR, "MeasureList");
+        w.writeAttribute("id", "MeasureDescriptor");
+        for (Component c : components) {
+            if (c.role() == Role.MEASURE) {
+                w.writeStartElement(STR, "PrimaryMeasure");
+                w.writeAttribute("id", c.id());
+                representation(c);
+                w.writeEndElement();
+            }
+        }
+        w.writeEndElement();
+        w.writeEndElement();
+    }
+
+    private void dimensionList(List<Component> components) throws XMLStreamException {
         w.writeStartElement(STR, "DimensionList");
         w.writeAttribute("id", "DimensionDescriptor");
         int position = 1;
@@ -176,6 +193,9 @@ public final class StructureMlWriter {
             }
         }
         w.writeEndElement();
+    }
+
+    private void attributeList(List<Component> components) throws XMLStreamException {
         w.writeStartElement(STR, "AttributeList");
         w.writeAttribute("id", "AttributeDescriptor");
         for (Component c : components) {
@@ -197,18 +217,6 @@ public final class StructureMlWriter {
                 w.writeEndElement();
             }
         }
-        w.writeEndElement();
-        w.writeStartElement(STR, "MeasureList");
-        w.writeAttribute("id", "MeasureDescriptor");
-        for (Component c : components) {
-            if (c.role() == Role.MEASURE) {
-                w.writeStartElement(STR, "PrimaryMeasure");
-                w.writeAttribute("id", c.id());
-                representation(c);
-                w.writeEndElement();
-            }
-        }
-        w.writeEndElement();
         w.writeEndElement();
     }
 

@@ -39,19 +39,7 @@ public final class StructureSelection {
                 .toList();
         Map<Artefact, List<Item>> itemsOf = new LinkedHashMap<>();
         if (!query.items().isEmpty()) {
-            List<Artefact> withItems = new ArrayList<>();
-            for (Artefact a : matched) {
-                if (!a.type().isItemScheme()) {
-                    continue;
-                }
-                // the suite's item ids are all top-level (flat): an itemID gives that item alone (SDMX REST)
-                List<Item> items = structures.items(a).stream().filter(i -> query.items().contains(i.id())).toList();
-                if (!items.isEmpty()) {
-                    itemsOf.put(a, items);
-                    withItems.add(a);
-                }
-            }
-            matched = withItems;
+            matched = withItems(structures, matched, query.items(), itemsOf);
         }
         if (matched.isEmpty()) {
             throw SdmxException.noResults("No structure matches this query.");
@@ -61,31 +49,59 @@ public final class StructureSelection {
             referenced.addAll(references(structures, a, query.references()));
         }
         referenced.removeAll(matched);
-
+        List<Entry> entries = new ArrayList<>();
         Detail detail = query.detail();
+        for (Artefact a : matched) {
+            boolean stub = detail == Detail.ALLSTUBS || detail == Detail.ALLCOMPLETESTUBS;
+            List<Item> items = itemsOf.get(a);
+            entries.add(new Entry(a, stub, detail == Detail.ALLCOMPLETESTUBS, items, items != null));
+        }
+        Set<String> measures = measuresOf(matched);
+        for (Artefact a : referenced) {
+            entries.add(referencedEntry(structures, a, detail, measures));
+        }
+        entries.sort(Comparator.comparing(e -> e.artefact().type()));
+        return entries;
+    }
+
+    /**
+     * The item schemes among the matched that hold one of the asked items, with those items; the suite's item ids
+     * are all top-level (flat): an itemID gives that item alone (SDMX REST).
+     */
+    private static List<Artefact> withItems(Structures structures, List<Artefact> matched, List<String> asked,
+                                            Map<Artefact, List<Item>> itemsOf) {
+        List<Artefact> withItems = new ArrayList<>();
+        for (Artefact a : matched) {
+            if (!a.type().isItemScheme()) {
+                continue;
+            }
+            List<Item> items = structures.items(a).stream().filter(i -> asked.contains(i.id())).toList();
+            if (!items.isEmpty()) {
+                itemsOf.put(a, items);
+                withItems.add(a);
+            }
+        }
+        return withItems;
+    }
+
+    private static Set<String> measuresOf(List<Artefact> matched) {
         Set<String> measures = new LinkedHashSet<>();
         for (Artefact a : matched) {
             if (a.measure() != null) {
                 measures.add(a.measure());
             }
         }
-        List<Entry> entries = new ArrayList<>();
-        for (Artefact a : matched) {
-            boolean stub = detail == Detail.ALLSTUBS || detail == Detail.ALLCOMPLETESTUBS;
-            List<Item> items = itemsOf.get(a);
-            entries.add(new Entry(a, stub, detail == Detail.ALLCOMPLETESTUBS, items, items != null));
+        return measures;
+    }
+
+    private static Entry referencedEntry(Structures structures, Artefact a, Detail detail, Set<String> measures) {
+        boolean stub = detail != Detail.FULL && detail != Detail.REFERENCEPARTIAL && detail != Detail.RAW;
+        boolean complete = detail == Detail.ALLCOMPLETESTUBS || detail == Detail.REFERENCECOMPLETESTUBS;
+        List<Item> items = null;
+        if (detail == Detail.REFERENCEPARTIAL && a.type().isItemScheme() && !measures.isEmpty()) {
+            items = partialItems(structures, a, measures);
         }
-        for (Artefact a : referenced) {
-            boolean stub = detail != Detail.FULL && detail != Detail.REFERENCEPARTIAL && detail != Detail.RAW;
-            boolean complete = detail == Detail.ALLCOMPLETESTUBS || detail == Detail.REFERENCECOMPLETESTUBS;
-            List<Item> items = null;
-            if (detail == Detail.REFERENCEPARTIAL && a.type().isItemScheme() && !measures.isEmpty()) {
-                items = partialItems(structures, a, measures);
-            }
-            entries.add(new Entry(a, stub, complete, items, items != null));
-        }
-        entries.sort(Comparator.comparing(e -> e.artefact().type()));
-        return entries;
+        return new Entry(a, stub, complete, items, items != null);
     }
 
     private static boolean versionMatches(String asked, Artefact a) {

@@ -1,0 +1,45 @@
+package eu.drugsplan.indicators.catalogue;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.drugsplan.contracts.catalogue.CatalogueEvent;
+import eu.drugsplan.contracts.trend.DesiredDirection;
+import eu.drugsplan.indicators.rest.CatalogueViews.CodeView;
+import eu.drugsplan.indicators.rest.CatalogueViews.MeasureView;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The catalogue snapshot as the event other services keep a copy of (see {@link CatalogueEvent}). */
+public final class CatalogueEvents {
+
+    private static final String AREAS = "REF_AREA";
+    private static final TypeReference<Map<String, Object>> PROPERTIES = new TypeReference<>() {
+    };
+
+    private CatalogueEvents() {
+    }
+
+    public static CatalogueEvent of(Catalogue catalogue, ObjectMapper json, Instant now) {
+        List<CatalogueEvent.Measure> measures = catalogue.measures().values().stream()
+                .map(CatalogueEvents::measure).toList();
+        List<CatalogueEvent.Area> areas = catalogue.codelist(AREAS).map(list -> list.codes().stream()
+                .map(code -> area(code, json)).toList()).orElse(List.of());
+        return new CatalogueEvent(CatalogueEvent.CURRENT_VERSION, UUID.randomUUID(), catalogue.version(), now,
+                measures, areas);
+    }
+
+    private static CatalogueEvent.Measure measure(MeasureView m) {
+        return new CatalogueEvent.Measure(m.code(), m.indicator(), m.unit(), DesiredDirection.valueOf(m.desiredDirection()),
+                m.euTotalRule(), m.stableBandPercent(), m.dimensions(), m.headline());
+    }
+
+    private static CatalogueEvent.Area area(CodeView code, ObjectMapper json) {
+        JsonNode properties = code.properties();
+        Map<String, Object> values = properties == null || properties.isNull() ? Map.of()
+                : json.convertValue(properties, PROPERTIES);
+        return new CatalogueEvent.Area(code.code(), code.label(), code.parent(), values);
+    }
+}
