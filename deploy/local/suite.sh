@@ -60,7 +60,9 @@ start_service() { # name
   port_open 127.0.0.1 "$management" && die "port $management (management of $name) is taken; set e.g. $(echo "${name%%-*}" | tr a-z A-Z)_MANAGEMENT_PORT"
   say "starting $name on 127.0.0.1:$port (management 127.0.0.1:$management)"
   mkdir -p "$LOCAL/run"
-  nohup java ${JAVA_OPTS:-} -jar "$jar" >"$LOCAL/logs/$name.log" 2>&1 &
+  # an explicit heap (SERVICE_HEAP, 512m): without one the JVM takes a quarter of the machine's memory and a bulk
+  # load grew indicators-service to 5 GiB resident (issue 21); JAVA_OPTS adds to it
+  nohup java "-Xmx${SERVICE_HEAP:-512m}" ${JAVA_OPTS:-} -jar "$jar" >"$LOCAL/logs/$name.log" 2>&1 &
   echo $! > "$LOCAL/run/$name.pid"
 }
 

@@ -61,7 +61,7 @@ public class DraftView implements Handler<RoutingContext> {
         List<String> values = new ArrayList<>();
         for (String pair : pairs(query)) {
             int eq = pair.indexOf('=');
-            if (decode(eq < 0 ? pair : pair.substring(0, eq)).equals(PARAMETER)) {
+            if (isView(pair)) {
                 values.add(eq < 0 ? "" : decode(pair.substring(eq + 1)));
             }
         }
@@ -70,14 +70,12 @@ public class DraftView implements Handler<RoutingContext> {
 
     /** The query without the view parameter, the other pairs as they were sent. */
     static String without(String query) {
-        List<String> kept = new ArrayList<>();
-        for (String pair : pairs(query)) {
-            int eq = pair.indexOf('=');
-            if (!decode(eq < 0 ? pair : pair.substring(0, eq)).equals(PARAMETER)) {
-                kept.add(pair);
-            }
-        }
-        return String.join("&", kept);
+        return String.join("&", pairs(query).stream().filter(pair -> !isView(pair)).toList());
+    }
+
+    private static boolean isView(String pair) {
+        int eq = pair.indexOf('=');
+        return decode(eq < 0 ? pair : pair.substring(0, eq)).equals(PARAMETER);
     }
 
     private static List<String> pairs(String query) {

@@ -8,6 +8,7 @@ import eu.drugsplan.contracts.trend.DesiredDirection;
 import eu.drugsplan.indicators.rest.CatalogueViews.CodeView;
 import eu.drugsplan.indicators.rest.CatalogueViews.MeasureView;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,15 +26,23 @@ public final class CatalogueEvents {
     public static CatalogueEvent of(Catalogue catalogue, ObjectMapper json, Instant now) {
         List<CatalogueEvent.Measure> measures = catalogue.measures().values().stream()
                 .map(CatalogueEvents::measure).toList();
-        List<CatalogueEvent.Area> areas = catalogue.codelist(AREAS).map(list -> list.codes().stream()
-                .map(code -> area(code, json)).toList()).orElse(List.of());
+        Map<String, List<CatalogueEvent.Area>> codelists = new LinkedHashMap<>();
+        catalogue.codelists().values().forEach(list -> codelists.put(list.id(),
+                list.codes().stream().map(code -> area(code, json)).toList()));
+        List<CatalogueEvent.Area> areas = codelists.getOrDefault(AREAS, List.of());
+        codelists.remove(AREAS);
+        List<CatalogueEvent.Reporter> reporters = catalogue.reporters().stream()
+                .map(r -> new CatalogueEvent.Reporter(r.code(), r.kind())).toList();
         return new CatalogueEvent(CatalogueEvent.CURRENT_VERSION, UUID.randomUUID(), catalogue.version(), now,
-                measures, areas);
+                measures, areas, codelists, reporters);
     }
 
     private static CatalogueEvent.Measure measure(MeasureView m) {
+        boolean memberStates = m.reporters() != null && m.reporters().memberStates();
+        List<String> agencies = m.reporters() == null ? List.of() : m.reporters().agencies();
         return new CatalogueEvent.Measure(m.code(), m.indicator(), m.unit(), DesiredDirection.valueOf(m.desiredDirection()),
-                m.euTotalRule(), m.stableBandPercent(), m.dimensions(), m.headline());
+                m.euTotalRule(), m.stableBandPercent(), m.dimensions(), m.headline(), m.unitKind(), m.frequency(),
+                memberStates, agencies, m.reviewingBody(), m.releaseOnSubmission(), m.plausibility());
     }
 
     private static CatalogueEvent.Area area(CodeView code, ObjectMapper json) {

@@ -3,6 +3,7 @@ package eu.drugsplan.indicators.service;
 import eu.drugsplan.common.event.ObservationAction;
 import eu.drugsplan.common.event.ObservationChange;
 import eu.drugsplan.common.event.ObservationEvent;
+import eu.drugsplan.contracts.series.ObservedValues;
 import eu.drugsplan.indicators.repository.StoreRows.Cell;
 import eu.drugsplan.indicators.repository.StoreRows.Current;
 import eu.drugsplan.indicators.repository.StoreRows.Version;
@@ -127,9 +128,8 @@ public final class BatchPlan {
     }
 
     private static boolean sameContent(Current stored, ObservationChange change, String comment) {
-        boolean sameValue = stored.value() == null ? change.value() == null
-                : change.value() != null && stored.value().compareTo(change.value()) == 0;
-        return sameValue && Objects.equals(stored.status(), change.status()) && Objects.equals(stored.comment(), comment);
+        return ObservedValues.same(stored.value(), change.value()) && Objects.equals(stored.status(), change.status())
+                && Objects.equals(stored.comment(), comment);
     }
 
     /** What each observation of the batch did, in the batch's order. */

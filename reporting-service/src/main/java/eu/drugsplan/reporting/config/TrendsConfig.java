@@ -20,13 +20,6 @@ public interface TrendsConfig {
     double significanceLevel();
 
     /**
-     * How long the first read of the catalogue waits for its copy to arrive from the catalogue topic
-     * ({@code TRENDS_CATALOGUE_WAIT}); a trend computed without it is not judged.
-     */
-    @WithDefault("30s")
-    Duration catalogueWait();
-
-    /**
      * max-age of trend and scoreboard answers. 0 (the default) lets clients store answers but revalidate
      * each time: with the ETag that costs one index lookup and no body while nothing changed.
      */

@@ -1,5 +1,6 @@
 package eu.drugsplan.reporting.service;
 
+import eu.drugsplan.contracts.catalogue.CatalogueCopy;
 import eu.drugsplan.contracts.catalogue.CatalogueEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;

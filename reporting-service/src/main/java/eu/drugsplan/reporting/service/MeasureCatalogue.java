@@ -1,5 +1,6 @@
 package eu.drugsplan.reporting.service;
 
+import eu.drugsplan.contracts.catalogue.CatalogueCopy;
 import eu.drugsplan.contracts.catalogue.CatalogueEvent;
 import eu.drugsplan.reporting.config.TrendsConfig;
 import jakarta.enterprise.context.ApplicationScoped;

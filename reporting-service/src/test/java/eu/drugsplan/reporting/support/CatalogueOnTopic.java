@@ -32,7 +32,7 @@ public class CatalogueOnTopic implements QuarkusTestResourceLifecycleManager {
                 Instant.now(), JSON.convertValue(fixture("measures.json"), new TypeReference<List<CatalogueEvent.Measure>>() {
                 }), JSON.convertValue(fixture("codelist-REF_AREA.json").get("codes"),
                 new TypeReference<List<CatalogueEvent.Area>>() {
-                }));
+                }), Map.of(), List.of());
         String topic = "reporting-test-catalogue-" + UUID.randomUUID();
         try {
             TopicProbe.send(topic, CatalogueEvent.KEY, JSON.writeValueAsString(catalogue));

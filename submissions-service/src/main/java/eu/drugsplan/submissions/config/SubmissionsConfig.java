@@ -76,8 +76,6 @@ public interface SubmissionsConfig {
     /** The trend methods' parameters of draft trends (DraftTrends): reporting-service's, see application.properties. */
     DraftTrend draftTrend();
 
-    Catalogue catalogue();
-
     Xlsx xlsx();
 
     /** Bounds on what an xlsx body expands to (it is a zip: 1 MB can hold a gigabyte of sheet). */
@@ -126,12 +124,5 @@ public interface SubmissionsConfig {
         /** The Mann-Kendall significance level. */
         @WithDefault("0.05")
         double significanceLevel();
-    }
-
-    interface Catalogue {
-
-        /** How long a fetched catalogue is used before it is revalidated with If-None-Match. */
-        @WithDefault("30s")
-        Duration ttl();
     }
 }

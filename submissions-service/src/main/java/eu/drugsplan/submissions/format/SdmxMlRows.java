@@ -45,7 +45,6 @@ public final class SdmxMlRows implements RowSource {
     private int dataSets;
     private int seriesIndex;
     private int obsInSeries;
-    private boolean seriesHadObs = true;
     private boolean inSeries;
 
     private record DataSet(String pointer, SdmxStructure.Resolved structure, String action, Map<String, String> components) {
@@ -150,13 +149,11 @@ public final class SdmxMlRows implements RowSource {
             case "Series" -> {
                 seriesIndex++;
                 obsInSeries = 0;
-                seriesHadObs = false;
                 inSeries = true;
                 series = components(Set.of());
                 return null;
             }
             case "Obs" -> {
-                seriesHadObs = true;
                 obsInSeries++;
                 return observation(components(Set.of()));
             }
@@ -171,8 +168,9 @@ public final class SdmxMlRows implements RowSource {
             Map<String, String> ended = series;
             series = Map.of();
             inSeries = false;
+            boolean hadObs = obsInSeries > 0;
             obsInSeries = 0;
-            if (!seriesHadObs && isDelete()) {
+            if (!hadObs && isDelete()) {
                 // a Delete data set's Series without Obs deletes the whole series: refused, as a partial key in CSV
                 String pointer = dataSet.pointer() + "/Series[" + seriesIndex + "]";
                 return ObservationRow.refused(Conflict.of(pointer, "row", ConflictCode.DELETE_WILDCARD_UNSUPPORTED,

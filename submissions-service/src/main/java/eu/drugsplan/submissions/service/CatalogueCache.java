@@ -1,145 +1,95 @@
 package eu.drugsplan.submissions.service;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import eu.drugsplan.common.rest.Problem;
 import eu.drugsplan.common.rest.ProblemException;
+import eu.drugsplan.contracts.catalogue.CatalogueCopy;
+import eu.drugsplan.contracts.catalogue.CatalogueEvent;
 import eu.drugsplan.contracts.series.Frequency;
 import eu.drugsplan.contracts.tables.PublishedTables;
 import eu.drugsplan.contracts.trend.DesiredDirection;
 import eu.drugsplan.contracts.trend.MeasureProperties;
-import eu.drugsplan.submissions.client.CatalogueClient;
-import eu.drugsplan.submissions.client.CatalogueDtos.CodeDto;
-import eu.drugsplan.submissions.client.CatalogueDtos.CodelistDto;
-import eu.drugsplan.submissions.client.CatalogueDtos.MeasureDto;
-import eu.drugsplan.submissions.client.CatalogueDtos.ReporterDto;
-import eu.drugsplan.submissions.config.SubmissionsConfig;
 import eu.drugsplan.submissions.service.review.MeasureReview;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.GenericType;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-import org.jboss.logging.Logger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The catalogue as last fetched from indicators-service. After the TTL every resource is revalidated with
- * its ETag, so a catalogue migration is picked up without a restart while an unchanged catalogue costs a
- * few 304s. When indicators-service is away the last snapshot keeps serving; with none, intake refuses (503)
- * rather than accept unvalidated data.
+ * The catalogue rows are validated against, built from this service's copy of the catalogue (common's
+ * {@code CatalogueCopies}, fed from the compacted topic indicators-service publishes it on at every start): a
+ * catalogue migration reaches the intake when indicators-service starts with it, without a restart here and without
+ * an HTTP call. With no copy, intake refuses (503) rather than accept unvalidated data.
  */
 @ApplicationScoped
 public class CatalogueCache {
 
-    private static final Logger LOG = Logger.getLogger(CatalogueCache.class);
+    private final CatalogueCopy copy;
+    /** The catalogue built from the copy it was built from: built again when a newer copy arrives. */
+    private final AtomicReference<Built> built = new AtomicReference<>();
 
-    private final CatalogueClient client;
-    private final SubmissionsConfig config;
-    private final Map<String, Fetched<?>> resources = new HashMap<>();
-    private volatile Catalogue current;
-    private volatile Instant checkedAt = Instant.EPOCH;
-
-    public CatalogueCache(@RestClient CatalogueClient client, SubmissionsConfig config) {
-        this.client = client;
-        this.config = config;
+    private record Built(CatalogueEvent event, Catalogue catalogue) {
     }
 
-    /** A resource's last body and the ETag it came with. */
-    private record Fetched<T>(String etag, T body) {
+    public CatalogueCache(CatalogueCopy copy) {
+        this.copy = copy;
     }
 
     public Catalogue current() {
-        if (current == null || Instant.now().isAfter(checkedAt.plus(config.catalogue().ttl()))) {
-            refresh();
+        CatalogueEvent event = copy.current().orElseThrow(() -> new ProblemException(Problem.of(
+                Response.Status.SERVICE_UNAVAILABLE, "catalogue-unavailable",
+                "The indicator catalogue has not reached this service yet, so no row can be validated; retry later.")));
+        Built known = built.get();
+        if (known != null && known.event() == event) {
+            return known.catalogue();
         }
-        return current;
+        Built fresh = new Built(event, of(event));
+        built.set(fresh);
+        return fresh.catalogue();
     }
 
-    private synchronized void refresh() {
-        if (current != null && !Instant.now().isAfter(checkedAt.plus(config.catalogue().ttl()))) {
-            return;
-        }
-        try {
-            current = build();
-        } catch (RuntimeException e) {
-            if (current == null) {
-                LOG.warnf("catalogue unavailable and none cached: %s", e.getMessage());
-                throw new ProblemException(Problem.of(Response.Status.SERVICE_UNAVAILABLE, "catalogue-unavailable",
-                        "The indicator catalogue cannot be reached, so no row can be validated; retry later."));
-            }
-            LOG.warnf("catalogue revalidation failed, keeping the cached one: %s", e.getMessage());
-        }
-        checkedAt = Instant.now();
-    }
-
-    private Catalogue build() {
-        List<MeasureDto> measures = fetch("measures", client::measures, new GenericType<List<MeasureDto>>() { });
-        List<ReporterDto> reporters = fetch("reporters", client::reporters, new GenericType<List<ReporterDto>>() { });
+    static Catalogue of(CatalogueEvent event) {
         Set<String> codelistIds = new LinkedHashSet<>(List.of(Catalogue.REF_AREA, Catalogue.OBS_STATUS));
-        measures.forEach(m -> codelistIds.addAll(m.dimensions()));
+        event.measures().forEach(m -> codelistIds.addAll(m.dimensions()));
         Map<String, Map<String, Catalogue.Code>> codelists = new HashMap<>();
         for (String id : codelistIds) {
-            CodelistDto list = fetch("codelist " + id, etag -> client.codelist(id, etag), new GenericType<CodelistDto>() { });
-            codelists.put(id, codes(list));
+            codelists.put(id, codes(id, event.codelist(id)));
         }
-        return new Catalogue(measuresByCode(measures), Map.copyOf(codelists), reporterKinds(reporters));
+        Map<String, Catalogue.ReporterKind> reporters = new HashMap<>();
+        event.reporters().forEach(r -> reporters.put(r.code(), Catalogue.ReporterKind.valueOf(r.kind())));
+        return new Catalogue(measuresByCode(event.measures()), Map.copyOf(codelists), Map.copyOf(reporters));
     }
 
-    @SuppressWarnings("unchecked")
-    private <T> T fetch(String name, Function<String, Response> call, GenericType<T> type) {
-        Fetched<T> held = (Fetched<T>) resources.get(name);
-        try (Response response = call.apply(held == null ? null : held.etag())) {
-            if (response.getStatus() == Response.Status.NOT_MODIFIED.getStatusCode() && held != null) {
-                return held.body();
-            }
-            if (response.getStatus() != Response.Status.OK.getStatusCode()) {
-                throw new IllegalStateException("catalogue " + name + " answered " + response.getStatus());
-            }
-            T body = response.readEntity(type);
-            String etag = response.getHeaderString("ETag");
-            resources.put(name, new Fetched<>(etag, body));
-            return body;
-        }
-    }
-
-    private static Map<String, Catalogue.Measure> measuresByCode(List<MeasureDto> measures) {
+    private static Map<String, Catalogue.Measure> measuresByCode(List<CatalogueEvent.Measure> measures) {
         Map<String, Catalogue.Measure> byCode = new HashMap<>();
-        for (MeasureDto m : measures) {
-            Set<String> agencies = m.reporters() == null || m.reporters().agencies() == null
-                    ? Set.of() : Set.copyOf(m.reporters().agencies());
+        for (CatalogueEvent.Measure m : measures) {
             byCode.put(m.code(), new Catalogue.Measure(m.code(), Catalogue.UnitKind.valueOf(m.unitKind()),
-                    Frequency.valueOf(m.frequency()), List.copyOf(m.dimensions()),
-                    m.reporters() != null && m.reporters().memberStates(), agencies, m.plausibility(),
-                    m.unit() == null ? "" : m.unit(), review(m), trend(m)));
+                    Frequency.valueOf(m.frequency()), m.dimensions(), m.memberStates(), Set.copyOf(m.agencies()),
+                    m.plausibility(), m.unit() == null ? "" : m.unit(), review(m), trend(m)));
         }
         return Map.copyOf(byCode);
     }
 
-    private static MeasureReview review(MeasureDto m) {
+    private static MeasureReview review(CatalogueEvent.Measure m) {
         return m.reviewingBody() == null || m.reviewingBody().isBlank() ? MeasureReview.DEFAULT
-                : new MeasureReview(m.reviewingBody(), Boolean.TRUE.equals(m.releaseOnSubmission()));
+                : new MeasureReview(m.reviewingBody(), m.releaseOnSubmission());
     }
 
-    /** A direction the trend methods do not know is judged as none, as reporting-service cannot judge it either. */
-    private static MeasureProperties trend(MeasureDto m) {
-        DesiredDirection direction = Arrays.stream(DesiredDirection.values())
-                .filter(d -> d.name().equals(m.desiredDirection())).findFirst().orElse(DesiredDirection.NONE);
-        return new MeasureProperties(direction, m.stableBandPercent());
+    private static MeasureProperties trend(CatalogueEvent.Measure m) {
+        return new MeasureProperties(m.desiredDirection() == null ? DesiredDirection.NONE : m.desiredDirection(),
+                m.stableBandPercent() == null ? null : m.stableBandPercent().doubleValue());
     }
 
-    private static Map<String, Catalogue.Code> codes(CodelistDto list) {
+    private static Map<String, Catalogue.Code> codes(String codelist, List<CatalogueEvent.Area> list) {
         Map<String, Catalogue.Code> codes = new LinkedHashMap<>();
-        for (CodeDto code : list.codes()) {
-            boolean missing = code.properties() != null && code.properties().path("missing").asBoolean(false);
-            codes.put(code.code(), new Catalogue.Code(code.code(), code.parent(), missing, names(list.id(), code)));
+        for (CatalogueEvent.Area code : list) {
+            boolean missing = Boolean.TRUE.equals(code.properties().get("missing"));
+            codes.put(code.code(), new Catalogue.Code(code.code(), code.parent(), missing, names(codelist, code)));
         }
         return Map.copyOf(codes);
     }
@@ -149,37 +99,28 @@ public class CatalogueCache {
      * codes, as the dataset loader reads them; a bulletin column header such as "Males"). A waste-water site is
      * never named in a published table, so it has none.
      */
-    private static List<String> names(String codelist, CodeDto code) {
+    private static List<String> names(String codelist, CatalogueEvent.Area code) {
         List<String> names = new ArrayList<>();
         if (code.label() != null) {
             names.add(code.label());
         }
-        JsonNode properties = code.properties();
-        if (properties == null || !properties.isObject()) {
-            return List.copyOf(names);
-        }
+        Map<String, Object> properties = code.properties();
         if (Catalogue.REF_AREA.equals(codelist)) {
-            if (properties.path("wastewaterSite").asBoolean(false)) {
+            if (Boolean.TRUE.equals(properties.get("wastewaterSite"))) {
                 return List.of();
             }
-            PublishedTables.AREA_NAME_PROPERTIES.forEach(property -> texts(properties.path(property), names));
+            PublishedTables.AREA_NAME_PROPERTIES.forEach(property -> texts(properties.get(property), names));
         } else {
-            properties.elements().forEachRemaining(value -> texts(value, names));
+            properties.values().forEach(value -> texts(value, names));
         }
         return List.copyOf(names);
     }
 
-    private static void texts(JsonNode node, List<String> into) {
-        if (node.isTextual()) {
-            into.add(node.asText());
-        } else if (node.isArray()) {
-            node.forEach(element -> texts(element, into));
+    private static void texts(Object value, List<String> into) {
+        if (value instanceof String text) {
+            into.add(text);
+        } else if (value instanceof List<?> list) {
+            list.forEach(element -> texts(element, into));
         }
-    }
-
-    private static Map<String, Catalogue.ReporterKind> reporterKinds(List<ReporterDto> reporters) {
-        Map<String, Catalogue.ReporterKind> kinds = new HashMap<>();
-        reporters.forEach(r -> kinds.put(r.code(), Catalogue.ReporterKind.valueOf(r.kind())));
-        return Map.copyOf(kinds);
     }
 }

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import eu.drugsplan.submissions.support.CatalogueFixtureResource;
 import eu.drugsplan.testsupport.JwtKeysResource;
 import eu.drugsplan.testsupport.Tokens;
+import eu.drugsplan.testsupport.TopicProbe;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,13 +26,17 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(CatalogueFixtureResource.class)
 class KafkaOutageTest {
 
-    /** The broker is unreachable: its address is a closed port. */
+    /**
+     * The broker is unreachable: its address is a closed port - except for the catalogue's channel, as for a
+     * service that had its copy of the catalogue before Kafka went away (without one nothing is validated at all).
+     */
     public static class KafkaDown implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
             // the channel's own setting: the suite-wide kafka.bootstrap.servers comes from the environment too
             return Map.of("kafka.bootstrap.servers", "127.0.0.1:9", "mp.messaging.outgoing.outbox.bootstrap.servers", "127.0.0.1:9",
-                    "outbox.send-timeout", "3s", "mp.messaging.outgoing.outbox.max.block.ms", "1000");
+                    "outbox.send-timeout", "3s", "mp.messaging.outgoing.outbox.max.block.ms", "1000",
+                    "mp.messaging.incoming.catalogue.bootstrap.servers", TopicProbe.bootstrapServers());
         }
     }
 

@@ -1,21 +1,31 @@
 package eu.drugsplan.submissions.support;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import eu.drugsplan.contracts.catalogue.CatalogueEvent;
+import eu.drugsplan.testsupport.TopicProbe;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.UUID;
 
 /**
- * Stands in for indicators-service in this module's tests: serves the catalogue from JSON fixtures shaped
- * like its CatalogueViews (generated from its V3/V4 migrations), with a strong ETag and 304 on If-None-Match,
- * and answers the store-outcome endpoint with 404 (nothing applied) and the stored-series read with none, as
- * the real ones do before anything is stored.
+ * Stands in for indicators-service in this module's tests: publishes the catalogue of the JSON fixtures (shaped
+ * like its CatalogueViews, generated from its V3/V4 migrations) as indicators-service publishes its own at start
+ * (contracts' CatalogueEvent, on a topic of this test application's own, {@code CATALOGUE_TOPIC}), and answers the
+ * store-outcome endpoint with 404 (nothing applied) and the stored-series read with none, as the real ones do
+ * before anything is stored.
  */
 public class CatalogueFixtureResource implements QuarkusTestResourceLifecycleManager {
 
@@ -28,8 +38,9 @@ public class CatalogueFixtureResource implements QuarkusTestResourceLifecycleMan
             + "{\"period\": \"2017\", \"value\": 35, \"status\": \"A\"},"
             + "{\"period\": \"2018\", \"value\": 36, \"status\": \"A\"}]}]";
 
-    static final String ETAG = "\"catalogue-5\"";
-    public static final AtomicInteger NOT_MODIFIED = new AtomicInteger();
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> CODELISTS = List.of("AGE", "MEDICATION", "OBS_STATUS", "RECALL_PERIOD", "REF_AREA",
+            "SDG_TARGET", "SEIZURE_SIZE", "SEX", "STAT", "SUBSTANCE");
 
     private HttpServer server;
 
@@ -40,10 +51,6 @@ public class CatalogueFixtureResource implements QuarkusTestResourceLifecycleMan
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        server.createContext("/api/v1/measures", exchange -> serve(exchange, "catalogue/measures.json"));
-        server.createContext("/api/v1/reporters", exchange -> serve(exchange, "catalogue/reporters.json"));
-        server.createContext("/api/v1/codelists/", exchange -> serve(exchange,
-                "catalogue/codelists/" + exchange.getRequestURI().getPath().substring("/api/v1/codelists/".length()) + ".json"));
         server.createContext("/internal/v1/submissions/", exchange -> send(exchange, 404, null,
                 "{\"status\":404,\"title\":\"Not Found\"}".getBytes()));
         // nothing is stored yet, as in a new store (the checks compare the rows of a submission with each other),
@@ -54,22 +61,44 @@ public class CatalogueFixtureResource implements QuarkusTestResourceLifecycleMan
         });
         server.start();
         String url = "http://127.0.0.1:" + server.getAddress().getPort();
-        return Map.of("quarkus.rest-client.catalogue.url", url, "quarkus.rest-client.store.url", url,
+        String topic = "submissions-test-catalogue-" + UUID.randomUUID();
+        TopicProbe.send(topic, CatalogueEvent.KEY, catalogue());
+        return Map.of("CATALOGUE_TOPIC", topic, "quarkus.rest-client.store.url", url,
                 "quarkus.rest-client.history.url", url);
     }
 
-    private static void serve(HttpExchange exchange, String resource) throws IOException {
-        if (ETAG.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
-            NOT_MODIFIED.incrementAndGet();
-            send(exchange, 304, ETAG, null);
-            return;
+    /** The fixtures as one catalogue event: each measure's reporters flattened as the event carries them. */
+    private static String catalogue() {
+        ObjectNode event = JSON.createObjectNode();
+        event.put("version", CatalogueEvent.CURRENT_VERSION);
+        event.put("eventId", UUID.randomUUID().toString());
+        event.put("catalogueVersion", "fixtures");
+        event.put("publishedAt", Instant.now().toString());
+        ArrayNode measures = event.putArray("measures");
+        for (JsonNode measure : fixture("catalogue/measures.json")) {
+            ObjectNode flat = ((ObjectNode) measure).deepCopy();
+            flat.put("memberStates", measure.path("reporters").path("memberStates").asBoolean(false));
+            flat.set("agencies", measure.path("reporters").path("agencies"));
+            measures.add(flat);
         }
-        try (InputStream in = CatalogueFixtureResource.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                send(exchange, 404, null, "{\"status\":404}".getBytes());
-                return;
+        ObjectNode codelists = event.putObject("codelists");
+        for (String id : CODELISTS) {
+            JsonNode codes = fixture("catalogue/codelists/" + id + ".json").get("codes");
+            if (id.equals("REF_AREA")) {
+                event.set("areas", codes);
+            } else {
+                codelists.set(id, codes);
             }
-            send(exchange, 200, ETAG, in.readAllBytes());
+        }
+        event.set("reporters", fixture("catalogue/reporters.json"));
+        return event.toString();
+    }
+
+    private static JsonNode fixture(String resource) {
+        try (InputStream in = CatalogueFixtureResource.class.getClassLoader().getResourceAsStream(resource)) {
+            return JSON.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

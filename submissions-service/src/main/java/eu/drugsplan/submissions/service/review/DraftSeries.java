@@ -2,6 +2,7 @@ package eu.drugsplan.submissions.service.review;
 
 import eu.drugsplan.common.event.ObservationAction;
 import eu.drugsplan.common.event.ObservationChange;
+import eu.drugsplan.contracts.series.ObservedValues;
 import eu.drugsplan.contracts.series.StoredSeries.StoredValue;
 import eu.drugsplan.contracts.trend.PeriodValue;
 import java.math.BigDecimal;
@@ -76,8 +77,6 @@ public final class DraftSeries {
         if (a == null || b == null) {
             return a == b;
         }
-        boolean sameValue = a.value() == null ? b.value() == null
-                : b.value() != null && a.value().compareTo(b.value()) == 0;
-        return sameValue && Objects.equals(a.status(), b.status());
+        return ObservedValues.same(a.value(), b.value()) && Objects.equals(a.status(), b.status());
     }
 }

@@ -1,9 +1,7 @@
-package eu.drugsplan.reporting.service;
+package eu.drugsplan.contracts.catalogue;
 
-import eu.drugsplan.contracts.catalogue.CatalogueEvent;
-import eu.drugsplan.reporting.config.TrendsConfig;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -12,26 +10,47 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * This service's copy of the catalogue, as indicators-service last published it on its compacted topic (see
- * {@link CatalogueEvent}): nothing here asks the catalogue over HTTP. Until the first copy arrives, a reader
- * waits for it within {@code trends.catalogue-wait} of the first read (series events consumed at start would
- * not be judged without their measure), and after that reads "no catalogue" rather than wait again.
+ * A service's copy of the catalogue, as indicators-service last published it on its compacted topic (see
+ * {@link CatalogueEvent}): what reporting-service and submissions-service read instead of asking the catalogue
+ * over HTTP. Until the first copy arrives, a reader waits for it within the given wait of the first read (series
+ * events or submissions arriving at start would otherwise meet no catalogue), and after that reads "no catalogue"
+ * rather than wait again. Each service makes it one bean, fed by its consumer of the topic.
  */
-@ApplicationScoped
-public class CatalogueCopy {
+public final class CatalogueCopy {
 
     private final AtomicReference<CatalogueEvent> current = new AtomicReference<>();
     private final CountDownLatch first = new CountDownLatch(1);
     private final Duration wait;
     private volatile Instant waitUntil;
 
-    @Inject
-    public CatalogueCopy(TrendsConfig config) {
-        this(config.catalogueWait());
+    public CatalogueCopy(Duration wait) {
+        this.wait = wait;
     }
 
-    CatalogueCopy(Duration wait) {
-        this.wait = wait;
+    /** What became of a record of the catalogue topic. */
+    public enum Outcome {
+        /** It is the copy now. */
+        KEPT,
+        /** A newer one is kept (a replica started again, the topic read from its beginning). */
+        OLDER,
+        /** Of a later event version than this service reads: the copy stays. */
+        TOO_NEW,
+        /** Not a catalogue event: the copy stays (the next start of indicators-service publishes it again). */
+        UNREADABLE
+    }
+
+    /** Reads a record of the topic and keeps it when it is the newest catalogue. */
+    public Outcome accept(String payload, ObjectMapper json) {
+        CatalogueEvent event;
+        try {
+            event = json.readValue(payload, CatalogueEvent.class);
+        } catch (IOException | RuntimeException unreadable) {
+            return Outcome.UNREADABLE;
+        }
+        if (event.version() > CatalogueEvent.CURRENT_VERSION) {
+            return Outcome.TOO_NEW;
+        }
+        return replace(event) ? Outcome.KEPT : Outcome.OLDER;
     }
 
     /** Keeps a newer catalogue; an older or repeated one (a replica restarted, a replay) changes nothing. */

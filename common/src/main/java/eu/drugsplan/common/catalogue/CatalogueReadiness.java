@@ -1,14 +1,14 @@
-package eu.drugsplan.reporting.messaging;
+package eu.drugsplan.common.catalogue;
 
-import eu.drugsplan.reporting.service.CatalogueCopy;
+import eu.drugsplan.contracts.catalogue.CatalogueCopy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Not ready until the catalogue has arrived from its topic: before that, trends are computed but not judged
- * and summaries know no indicator, so a replica is not sent traffic yet.
+ * Not ready until the catalogue has arrived from its topic: before that reporting-service's trends are computed
+ * but not judged and submissions-service validates no row (503), so a replica is not sent traffic yet.
  */
 @Readiness
 @ApplicationScoped

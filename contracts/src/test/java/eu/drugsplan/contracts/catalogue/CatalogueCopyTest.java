@@ -1,8 +1,9 @@
-package eu.drugsplan.reporting.service;
+package eu.drugsplan.contracts.catalogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.drugsplan.contracts.catalogue.CatalogueEvent;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import eu.drugsplan.contracts.trend.DesiredDirection;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,10 +57,27 @@ class CatalogueCopyTest {
         assertThat(copy.known()).isTrue();
     }
 
+    /** A record of the topic as it travels: JSON, read past unknown fields, refused when of a later version. */
+    @Test
+    void a_record_of_the_topic_is_kept_read_past_or_skipped_by_what_it_is() throws Exception {
+        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule());
+        CatalogueCopy copy = new CatalogueCopy(Duration.ZERO);
+        String event = json.writeValueAsString(catalogue("V15", T0, DesiredDirection.DOWN));
+
+        assertThat(copy.accept("not json", json)).isEqualTo(CatalogueCopy.Outcome.UNREADABLE);
+        assertThat(copy.accept(event.replace("\"version\":1", "\"version\":2"), json))
+                .isEqualTo(CatalogueCopy.Outcome.TOO_NEW);
+        assertThat(copy.known()).isFalse();
+        assertThat(copy.accept(event.replace("{\"version\"", "{\"addedLater\":true,\"version\""), json))
+                .isEqualTo(CatalogueCopy.Outcome.KEPT);
+        assertThat(copy.accept(event, json)).isEqualTo(CatalogueCopy.Outcome.KEPT);
+        assertThat(copy.current().orElseThrow().measure("PI09.X").orElseThrow().headline()).containsEntry("SEX", "T");
+    }
+
     private static CatalogueEvent catalogue(String version, Instant at, DesiredDirection direction) {
         return new CatalogueEvent(CatalogueEvent.CURRENT_VERSION, UUID.randomUUID(), version, at,
                 List.of(new CatalogueEvent.Measure("PI09.X", "PI09", "number", direction, "SUM", null,
-                        List.of("SEX"), Map.of("SEX", "T"))),
-                List.of(new CatalogueEvent.Area("AT", "Austria", "EU27_2020", Map.of())));
+                        List.of("SEX"), Map.of("SEX", "T"), "COUNT", "A", true, List.of(), null, false, null)),
+                List.of(new CatalogueEvent.Area("AT", "Austria", "EU27_2020", Map.of())), Map.of(), List.of());
     }
 }
