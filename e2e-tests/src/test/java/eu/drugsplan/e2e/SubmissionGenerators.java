@@ -1,6 +1,6 @@
 package eu.drugsplan.e2e;
 
-import eu.drugsplan.common.series.TextLimits;
+import eu.drugsplan.contracts.series.TextLimits;
 import eu.drugsplan.e2e.GeneratedSubmission.Format;
 import eu.drugsplan.e2e.GeneratedSubmission.Row;
 import java.math.BigDecimal;

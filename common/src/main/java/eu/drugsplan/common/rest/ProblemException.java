@@ -1,5 +1,7 @@
 package eu.drugsplan.common.rest;
 
+import eu.drugsplan.contracts.problem.Problem;
+
 /** Thrown by services for a request that is unusable as a whole; mapped to its problem document. */
 public class ProblemException extends RuntimeException {
 

@@ -3,6 +3,7 @@ package eu.drugsplan.common.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import eu.drugsplan.contracts.problem.Problem;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
@@ -22,16 +23,14 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unknownProperty(UnrecognizedPropertyException e, UriInfo uri) {
-        return Problem.of(Response.Status.BAD_REQUEST, "unknown-property",
-                        "Unknown property '" + e.getPropertyName() + "' at " + pointer(e))
-                .at(uri.getPath()).toResponse();
+        return answer(Problems.of(Response.Status.BAD_REQUEST, "unknown-property",
+                        "Unknown property '" + e.getPropertyName() + "' at " + pointer(e)), uri);
     }
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
-        return Problem.of(Response.Status.BAD_REQUEST, "unreadable-body",
-                        "The body is not valid JSON for this resource: " + e.getOriginalMessage())
-                .at(uri.getPath()).toResponse();
+        return answer(Problems.of(Response.Status.BAD_REQUEST, "unreadable-body",
+                        "The body is not valid JSON for this resource: " + e.getOriginalMessage()), uri);
     }
 
     /**
@@ -48,13 +47,13 @@ public class ProblemMappers {
         List<Problem.Violation> violations = e.getConstraintViolations().stream()
                 .map(v -> new Problem.Violation(leaf(v.getPropertyPath().toString()), v.getMessage()))
                 .toList();
-        return Problem.of(Response.Status.BAD_REQUEST, "invalid-request", "The request does not meet its constraints.")
-                .withViolations(violations).at(uri.getPath()).toResponse();
+        return answer(Problems.of(Response.Status.BAD_REQUEST, "invalid-request",
+                "The request does not meet its constraints.").withViolations(violations), uri);
     }
 
     @ServerExceptionMapper
     public Response domainProblem(ProblemException e, UriInfo uri) {
-        return e.problem().at(uri.getPath()).toResponse();
+        return answer(e.problem(), uri);
     }
 
     /**
@@ -67,23 +66,26 @@ public class ProblemMappers {
         if (e.getCause() == null) {
             return webApplication(e, uri);
         }
-        return Problem.of(Response.Status.BAD_REQUEST, "invalid-parameter",
+        return answer(Problems.of(Response.Status.BAD_REQUEST, "invalid-parameter",
                         "A query or path parameter is not of its documented type (a whole number, an ISO 8601 "
-                                + "instant, a UUID or one of the listed codes); see /api/v1/openapi.")
-                .at(uri.getPath()).toResponse();
+                                + "instant, a UUID or one of the listed codes); see /api/v1/openapi."), uri);
     }
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         Response.StatusType status = e.getResponse().getStatusInfo();
-        return Problem.of(status, slug(status), e.getMessage()).at(uri.getPath()).toResponse();
+        return answer(Problems.of(status, slug(status), e.getMessage()), uri);
     }
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
         LOG.errorf(e, "unexpected failure on %s", uri.getPath());
-        return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "internal-error",
-                "The server failed to handle the request; it has been logged.").at(uri.getPath()).toResponse();
+        return answer(Problems.of(Response.Status.INTERNAL_SERVER_ERROR, "internal-error",
+                "The server failed to handle the request; it has been logged."), uri);
+    }
+
+    private static Response answer(Problem problem, UriInfo uri) {
+        return Problems.response(problem.at(uri.getPath()));
     }
 
     private static String pointer(UnrecognizedPropertyException e) {

@@ -1,7 +1,7 @@
 package eu.drugsplan.common.rest;
 
+import eu.drugsplan.contracts.http.RequestIds;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import java.util.regex.Pattern;
 import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -13,15 +13,13 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  */
 public class RequestIdLogging {
 
-    public static final String HEADER = "X-Request-Id";
-    public static final String MDC_KEY = "requestId";
-    // the same rule as the gateway: a caller's id reaches the logs only if it cannot forge a line
-    private static final Pattern PLAUSIBLE = Pattern.compile("[A-Za-z0-9._-]{1,128}");
+    public static final String HEADER = RequestIds.HEADER;
+    public static final String MDC_KEY = RequestIds.MDC_KEY;
 
     @ServerRequestFilter(preMatching = true)
     public void enter(ContainerRequestContext request) {
         String id = request.getHeaderString(HEADER);
-        if (id != null && PLAUSIBLE.matcher(id).matches()) {
+        if (RequestIds.plausible(id)) {
             MDC.put(MDC_KEY, id);
         } else {
             MDC.remove(MDC_KEY);

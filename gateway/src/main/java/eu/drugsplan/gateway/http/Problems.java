@@ -1,29 +1,32 @@
 package eu.drugsplan.gateway.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.drugsplan.contracts.problem.Problem;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * The gateway's own refusals as RFC 9457 problem documents, the same shape the services answer with, so a
- * client reads one kind of error whoever refused it.
+ * The gateway's own refusals as contracts' {@link Problem}, the record the services answer with, so a client
+ * reads one kind of error whoever refused it.
  */
 public final class Problems {
 
-    public static final String MEDIA_TYPE = "application/problem+json";
-    public static final String TYPE_BASE = "https://drugsplan.eu/problems/";
+    public static final String MEDIA_TYPE = Problem.MEDIA_TYPE;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Problems() {
     }
 
-    public static JsonObject document(HttpResponseStatus status, String slug, String detail, String instance) {
-        JsonObject document = new JsonObject()
-                .put("type", TYPE_BASE + slug)
-                .put("title", status.reasonPhrase())
-                .put("status", status.code())
-                .put("detail", detail);
-        return instance == null ? document : document.put("instance", instance);
+    /** The problem document's JSON text; the instance is the request's path, or null when it has none. */
+    public static String document(HttpResponseStatus status, String slug, String detail, String instance) {
+        Problem problem = Problem.of(status.code(), status.reasonPhrase(), slug, detail).at(instance);
+        try {
+            return JSON.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a problem document could not be written", e);
+        }
     }
 
     /**
@@ -38,7 +41,7 @@ public final class Problems {
         response.setStatusCode(status.code())
                 .putHeader("Content-Type", MEDIA_TYPE)
                 .putHeader("Cache-Control", "no-store")
-                .end(document(status, slug, detail, context.get(CanonicalPath.KEY)).encode());
+                .end(document(status, slug, detail, context.get(CanonicalPath.KEY)));
     }
 
     /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import eu.drugsplan.contracts.problem.Problem;
 import eu.drugsplan.gateway.proxy.Route;
 import eu.drugsplan.gateway.security.AccessRules;
 import eu.drugsplan.gateway.security.Requirement;
@@ -357,7 +358,7 @@ public class OpenApiMerger {
         ObjectNode media = response.putObject("content").putObject("application/problem+json");
         media.set("schema", ref("schemas", "Problem"));
         media.putObject("example")
-                .put("type", "https://drugsplan.eu/problems/" + slug)
+                .put("type", Problem.TYPE_BASE + slug)
                 .put("title", HttpResponseStatus.valueOf(status).reasonPhrase())
                 .put("status", status)
                 .put("detail", description)

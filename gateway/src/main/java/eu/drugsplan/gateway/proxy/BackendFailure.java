@@ -90,8 +90,7 @@ public class BackendFailure implements ProxyInterceptor {
         Kind kind = Kind.of(failure);
         LOG.warnf("%s: %s for %s %s: %s", service, kind, context.request().getMethod(), context.request().getURI(),
                 failure.toString());
-        String json = Problems.document(kind.status, kind.slug, detail(kind), context.request().proxiedRequest().path())
-                .encode();
+        String json = Problems.document(kind.status, kind.slug, detail(kind), context.request().proxiedRequest().path());
         ProxyResponse response = context.request().response();
         response.setStatusCode(kind.status.code());
         response.setStatusMessage(kind.status.reasonPhrase());

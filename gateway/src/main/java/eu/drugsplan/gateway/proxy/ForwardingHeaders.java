@@ -1,5 +1,6 @@
 package eu.drugsplan.gateway.proxy;
 
+import eu.drugsplan.contracts.http.RequestIds;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpServerRequest;
@@ -17,7 +18,7 @@ import org.jboss.logging.MDC;
  */
 public class ForwardingHeaders implements ProxyInterceptor {
 
-    public static final String REQUEST_ID = "X-Request-Id";
+    public static final String REQUEST_ID = RequestIds.HEADER;
     /**
      * Forwarded facts the gateway does not send itself: the services believe them from the gateway, so a
      * client's own would choose the port, scheme or path of the Location headers they write.
@@ -58,14 +59,13 @@ public class ForwardingHeaders implements ProxyInterceptor {
         HttpServerRequest request = context.request();
         String requestId = requestId(request);
         request.headers().set(REQUEST_ID, requestId);
-        MDC.put("requestId", requestId);
+        MDC.put(RequestIds.MDC_KEY, requestId);
         context.next();
     }
 
     static String requestId(HttpServerRequest request) {
         String given = request.getHeader(REQUEST_ID);
-        // accept a caller's id only if it is a plausible token, so logs cannot be forged with newlines
-        return given != null && given.matches("[A-Za-z0-9._-]{1,128}") ? given : UUID.randomUUID().toString();
+        return RequestIds.plausible(given) ? given : UUID.randomUUID().toString();
     }
 
     private static String appended(String existing, String value) {

@@ -43,7 +43,7 @@ public class OpenApiResource {
         if (document.isEmpty()) {
             return Response.status(503).type(Problems.MEDIA_TYPE).header("Retry-After", "5")
                     .entity(Problems.document(HttpResponseStatus.SERVICE_UNAVAILABLE, "backend-unavailable",
-                            "No service handed over its API description; try again shortly.", path).encode())
+                            "No service handed over its API description; try again shortly.", path))
                     .build();
         }
         ObjectNode served = document.get().deepCopy();

@@ -46,7 +46,7 @@ public class SignInResource {
                     .entity(Problems.document(HttpResponseStatus.SERVICE_UNAVAILABLE, "sign-in-unavailable",
                             "Signing in is not possible now: " + unavailable.reason() + ". Published data stays "
                                     + "readable, and tokens issued before keep working until they expire.",
-                            "/sign-in.json").encode())
+                            "/sign-in.json"))
                     .build();
         }
         return json(new JsonObject().put("enabled", false)

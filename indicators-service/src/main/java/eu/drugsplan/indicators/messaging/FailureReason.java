@@ -1,6 +1,6 @@
 package eu.drugsplan.indicators.messaging;
 
-import eu.drugsplan.common.series.TextLimits;
+import eu.drugsplan.contracts.series.TextLimits;
 import java.sql.SQLException;
 
 /**

@@ -1,8 +1,8 @@
 package eu.drugsplan.indicators.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import eu.drugsplan.common.event.ObservationChange;
-import eu.drugsplan.common.event.ObservationEvent;
+import eu.drugsplan.contracts.event.ObservationChange;
+import eu.drugsplan.contracts.event.ObservationEvent;
 import eu.drugsplan.common.messaging.DeadLetterTopic;
 import eu.drugsplan.common.messaging.InfrastructureFailures;
 import eu.drugsplan.common.outbox.TraceContext;

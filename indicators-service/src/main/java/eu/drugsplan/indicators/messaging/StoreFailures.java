@@ -2,7 +2,7 @@ package eu.drugsplan.indicators.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import eu.drugsplan.common.event.ObservationEvent;
+import eu.drugsplan.contracts.event.ObservationEvent;
 import eu.drugsplan.indicators.repository.FailedEvents;
 import eu.drugsplan.indicators.repository.FailedEvents.Failure;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -2,9 +2,9 @@ package eu.drugsplan.indicators.repository;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import eu.drugsplan.common.event.ObservationEvent;
-import eu.drugsplan.common.event.SeriesPoint;
-import eu.drugsplan.common.series.SeriesKey;
+import eu.drugsplan.contracts.event.ObservationEvent;
+import eu.drugsplan.contracts.event.SeriesPoint;
+import eu.drugsplan.contracts.series.SeriesKey;
 import eu.drugsplan.indicators.repository.StoreRows.Cell;
 import eu.drugsplan.indicators.repository.StoreRows.Current;
 import eu.drugsplan.indicators.repository.StoreRows.SeriesRow;

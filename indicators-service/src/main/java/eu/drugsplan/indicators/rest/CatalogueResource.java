@@ -1,6 +1,6 @@
 package eu.drugsplan.indicators.rest;
 
-import eu.drugsplan.common.rest.Problem;
+import eu.drugsplan.common.rest.Problems;
 import eu.drugsplan.common.rest.ProblemException;
 import eu.drugsplan.indicators.catalogue.Catalogue;
 import eu.drugsplan.indicators.catalogue.CatalogueCache;
@@ -88,7 +88,7 @@ public class CatalogueResource {
         Catalogue catalogue = cache.current();
         EntityTag tag = new EntityTag("catalogue-" + catalogue.version());
         Object entity = select.apply(catalogue).orElseThrow(() -> new ProblemException(
-                Problem.of(Response.Status.NOT_FOUND, "not-in-catalogue", "There is no " + what + " in the catalogue.")));
+                Problems.of(Response.Status.NOT_FOUND, "not-in-catalogue", "There is no " + what + " in the catalogue.")));
         Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
         if (notModified != null) {
             return notModified.cacheControl(CACHE).build();

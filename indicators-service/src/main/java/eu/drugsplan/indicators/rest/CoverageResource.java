@@ -1,6 +1,6 @@
 package eu.drugsplan.indicators.rest;
 
-import eu.drugsplan.common.rest.Problem;
+import eu.drugsplan.common.rest.Problems;
 import eu.drugsplan.common.rest.ProblemException;
 import eu.drugsplan.contracts.series.Period;
 import eu.drugsplan.indicators.catalogue.Catalogue;
@@ -56,6 +56,6 @@ public class CoverageResource {
     }
 
     private static ProblemException invalid(String detail) {
-        return new ProblemException(Problem.of(Response.Status.BAD_REQUEST, "invalid-parameter", detail));
+        return new ProblemException(Problems.of(Response.Status.BAD_REQUEST, "invalid-parameter", detail));
     }
 }

@@ -1,8 +1,8 @@
 package eu.drugsplan.indicators.rest;
 
-import eu.drugsplan.common.rest.Problem;
+import eu.drugsplan.common.rest.Problems;
 import eu.drugsplan.common.rest.ProblemException;
-import eu.drugsplan.common.series.TextLimits;
+import eu.drugsplan.contracts.series.TextLimits;
 import eu.drugsplan.indicators.rest.CatalogueViews.MeasureView;
 import eu.drugsplan.indicators.sdmx.data.PeriodIntervals;
 import eu.drugsplan.indicators.service.DataQuery;
@@ -179,6 +179,6 @@ public final class DataRequests {
     }
 
     public static ProblemException invalid(String detail) {
-        return new ProblemException(Problem.of(Response.Status.BAD_REQUEST, "invalid-parameter", detail));
+        return new ProblemException(Problems.of(Response.Status.BAD_REQUEST, "invalid-parameter", detail));
     }
 }

@@ -1,6 +1,6 @@
 package eu.drugsplan.indicators.rest;
 
-import eu.drugsplan.common.rest.Problem;
+import eu.drugsplan.common.rest.Problems;
 import eu.drugsplan.common.rest.ProblemException;
 import eu.drugsplan.indicators.catalogue.Catalogue;
 import eu.drugsplan.indicators.catalogue.CatalogueCache;
@@ -144,7 +144,7 @@ public class DataResource {
     }
 
     static MeasureView measure(Catalogue catalogue, String code) {
-        return catalogue.measure(code).orElseThrow(() -> new ProblemException(Problem.of(Response.Status.NOT_FOUND,
+        return catalogue.measure(code).orElseThrow(() -> new ProblemException(Problems.of(Response.Status.NOT_FOUND,
                 "unknown-measure", "No measure '" + code + "' in the catalogue; see /api/v1/measures")));
     }
 }

@@ -1,6 +1,6 @@
 package eu.drugsplan.indicators.rest;
 
-import eu.drugsplan.common.rest.Problem;
+import eu.drugsplan.common.rest.Problems;
 import eu.drugsplan.common.rest.ProblemException;
 import eu.drugsplan.indicators.catalogue.Catalogue;
 import eu.drugsplan.indicators.catalogue.CatalogueCache;
@@ -49,7 +49,7 @@ public class MeasureTemplateResource {
     public Response template(@PathParam("code") String code, @Context UriInfo uri) {
         Catalogue catalogue = cache.current();
         MeasureView measure = catalogue.measure(code).orElseThrow(() -> new ProblemException(
-                Problem.of(Response.Status.NOT_FOUND, "not-in-catalogue", "There is no measure " + code + " in the catalogue.")));
+                Problems.of(Response.Status.NOT_FOUND, "not-in-catalogue", "There is no measure " + code + " in the catalogue.")));
         Map<String, String> dimensions = dimensions(catalogue, measure, uri);
         byte[] workbook = MeasureTemplate.write(catalogue, measure, dimensions, LocalDate.now(ZoneOffset.UTC));
         return Response.ok(workbook, XLSX)
@@ -75,6 +75,6 @@ public class MeasureTemplateResource {
     }
 
     private static ProblemException invalid(String detail) {
-        return new ProblemException(Problem.of(Response.Status.BAD_REQUEST, "invalid-parameter", detail));
+        return new ProblemException(Problems.of(Response.Status.BAD_REQUEST, "invalid-parameter", detail));
     }
 }

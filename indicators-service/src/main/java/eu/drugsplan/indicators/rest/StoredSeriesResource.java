@@ -1,6 +1,6 @@
 package eu.drugsplan.indicators.rest;
 
-import eu.drugsplan.common.rest.Problem;
+import eu.drugsplan.common.rest.Problems;
 import eu.drugsplan.common.rest.ProblemException;
 import eu.drugsplan.contracts.series.StoredSeries;
 import eu.drugsplan.indicators.repository.StoredSeriesReads;
@@ -42,12 +42,12 @@ public class StoredSeriesResource {
     @Operation(summary = "The current values of the named series (those never stored are left out)")
     public List<StoredSeries> current(StoredSeriesRequest request) {
         if (request == null || request.seriesKeys() == null) {
-            throw new ProblemException(Problem.of(Response.Status.BAD_REQUEST, "invalid-body",
+            throw new ProblemException(Problems.of(Response.Status.BAD_REQUEST, "invalid-body",
                     "The body names the series: {\"seriesKeys\": [\"PI09.X:AT:SEX=M\", ...]}"));
         }
         List<String> keys = List.copyOf(new LinkedHashSet<>(request.seriesKeys()));
         if (keys.size() > MAX_KEYS) {
-            throw new ProblemException(Problem.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "too-many-series",
+            throw new ProblemException(Problems.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "too-many-series",
                     "At most " + MAX_KEYS + " series a call; " + keys.size() + " were named."));
         }
         return reads.current(keys);

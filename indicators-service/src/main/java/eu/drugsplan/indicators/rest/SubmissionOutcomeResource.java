@@ -1,6 +1,6 @@
 package eu.drugsplan.indicators.rest;
 
-import eu.drugsplan.common.rest.Problem;
+import eu.drugsplan.common.rest.Problems;
 import eu.drugsplan.common.rest.ProblemException;
 import eu.drugsplan.indicators.repository.FailedEvents;
 import eu.drugsplan.indicators.repository.FailedEvents.FailureCounts;
@@ -60,7 +60,7 @@ public class SubmissionOutcomeResource {
         Optional<SubmissionOutcome> applied = processedEvents.outcomeOf(submissionId);
         FailureCounts failed = failedEvents.countsOf(submissionId);
         if (applied.isEmpty() && failed.events() == 0) {
-            throw new ProblemException(Problem.of(Response.Status.NOT_FOUND, "no-outcome",
+            throw new ProblemException(Problems.of(Response.Status.NOT_FOUND, "no-outcome",
                     "No observation of submission " + submissionId + " has been applied or has failed yet"));
         }
         List<FailureView> failures = failed.events() == 0 ? List.of()

@@ -2,7 +2,7 @@ package eu.drugsplan.indicators.sdmx;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import eu.drugsplan.common.rest.Problem;
+import eu.drugsplan.contracts.problem.Problem;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;

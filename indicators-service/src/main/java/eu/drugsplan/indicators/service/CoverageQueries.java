@@ -1,6 +1,6 @@
 package eu.drugsplan.indicators.service;
 
-import eu.drugsplan.common.rest.Problem;
+import eu.drugsplan.common.rest.Problems;
 import eu.drugsplan.common.rest.ProblemException;
 import eu.drugsplan.contracts.series.Period;
 import eu.drugsplan.indicators.catalogue.Catalogue;
@@ -82,7 +82,7 @@ public class CoverageQueries {
         boolean everyYear = "A".equals(measure.frequency()) && first != null && last != null;
         long size = everyYear ? Math.max(0, (long) last - first + 1) : reported.size();
         if (size > maxPeriods) {
-            throw new ProblemException(Problem.of(Response.Status.BAD_REQUEST, "range-too-wide",
+            throw new ProblemException(Problems.of(Response.Status.BAD_REQUEST, "range-too-wide",
                     "The coverage of " + measure.code() + " would have " + size + " periods, more than the "
                             + maxPeriods + " one answer may hold; narrow startPeriod and endPeriod"));
         }

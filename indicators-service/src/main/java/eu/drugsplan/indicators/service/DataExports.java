@@ -1,6 +1,6 @@
 package eu.drugsplan.indicators.service;
 
-import eu.drugsplan.common.rest.Problem;
+import eu.drugsplan.common.rest.Problems;
 import eu.drugsplan.common.rest.ProblemException;
 import eu.drugsplan.indicators.config.IndicatorsConfig;
 import eu.drugsplan.indicators.repository.ObservationRows;
@@ -24,7 +24,7 @@ public class DataExports {
         long count = rows.count(query);
         long cap = config.data().maxObservations();
         if (count > cap) {
-            throw new ProblemException(Problem.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "result-too-large",
+            throw new ProblemException(Problems.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "result-too-large",
                     "The query matches " + count + " observations, more than the " + cap + " one answer may hold. "
                             + "Narrow it (area, dimension codes, startPeriod/endPeriod, lastNObservations, "
                             + "updatedAfter) or page through it, e.g. one area or one period range at a time."));

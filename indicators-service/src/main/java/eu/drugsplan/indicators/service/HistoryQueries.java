@@ -1,10 +1,10 @@
 package eu.drugsplan.indicators.service;
 
-import eu.drugsplan.common.rest.Problem;
+import eu.drugsplan.common.rest.Problems;
 import eu.drugsplan.common.rest.ProblemException;
 import eu.drugsplan.contracts.series.Period;
-import eu.drugsplan.common.series.SeriesKey;
-import eu.drugsplan.common.series.TextLimits;
+import eu.drugsplan.contracts.series.SeriesKey;
+import eu.drugsplan.contracts.series.TextLimits;
 import eu.drugsplan.indicators.repository.ObservationVersion;
 import eu.drugsplan.indicators.repository.Series;
 import eu.drugsplan.indicators.rest.CatalogueViews.MeasureView;
@@ -64,11 +64,11 @@ public class HistoryQueries {
     }
 
     private static ProblemException notFound(SeriesKey key, String period) {
-        return new ProblemException(Problem.of(Response.Status.NOT_FOUND, "no-observation",
+        return new ProblemException(Problems.of(Response.Status.NOT_FOUND, "no-observation",
                 "Nothing was ever stored for " + key + " in " + period));
     }
 
     private static ProblemException invalid(String detail) {
-        return new ProblemException(Problem.of(Response.Status.BAD_REQUEST, "invalid-parameter", detail));
+        return new ProblemException(Problems.of(Response.Status.BAD_REQUEST, "invalid-parameter", detail));
     }
 }

@@ -2,9 +2,9 @@ package eu.drugsplan.indicators.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import eu.drugsplan.common.event.ObservationEvent;
-import eu.drugsplan.common.event.SeriesPoint;
-import eu.drugsplan.common.event.SeriesUpdatedEvent;
+import eu.drugsplan.contracts.event.ObservationEvent;
+import eu.drugsplan.contracts.event.SeriesPoint;
+import eu.drugsplan.contracts.event.SeriesUpdatedEvent;
 import eu.drugsplan.common.outbox.Outbox;
 import eu.drugsplan.common.outbox.TraceContext;
 import eu.drugsplan.indicators.config.IndicatorsConfig;

@@ -1,8 +1,8 @@
 package eu.drugsplan.indicators.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import eu.drugsplan.common.event.ObservationChange;
-import eu.drugsplan.common.event.ObservationEvent;
+import eu.drugsplan.contracts.event.ObservationChange;
+import eu.drugsplan.contracts.event.ObservationEvent;
 import eu.drugsplan.indicators.repository.StoreRows.Cell;
 import eu.drugsplan.indicators.repository.StoreRows.SeriesRow;
 import eu.drugsplan.indicators.repository.StoreTables;

@@ -1,8 +1,8 @@
 package eu.drugsplan.indicators.service;
 
-import eu.drugsplan.common.event.ObservationChange;
-import eu.drugsplan.common.event.ObservationEvent;
-import eu.drugsplan.common.series.TextLimits;
+import eu.drugsplan.contracts.event.ObservationChange;
+import eu.drugsplan.contracts.event.ObservationEvent;
+import eu.drugsplan.contracts.series.TextLimits;
 import java.util.Map;
 
 /**

@@ -2,7 +2,7 @@ package eu.drugsplan.indicators.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.drugsplan.common.series.TextLimits;
+import eu.drugsplan.contracts.series.TextLimits;
 import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;

@@ -3,9 +3,9 @@ package eu.drugsplan.indicators.service;
 import static eu.drugsplan.indicators.support.Observations.uniqueArea;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.drugsplan.common.event.ObservationAction;
-import eu.drugsplan.common.event.ObservationChange;
-import eu.drugsplan.common.event.ObservationEvent;
+import eu.drugsplan.contracts.event.ObservationAction;
+import eu.drugsplan.contracts.event.ObservationChange;
+import eu.drugsplan.contracts.event.ObservationEvent;
 import eu.drugsplan.common.outbox.OutboxEvent;
 import eu.drugsplan.indicators.repository.ProcessedEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -1,8 +1,8 @@
 package eu.drugsplan.indicators.service;
 
-import eu.drugsplan.common.event.ObservationAction;
-import eu.drugsplan.common.event.ObservationChange;
-import eu.drugsplan.common.event.ObservationEvent;
+import eu.drugsplan.contracts.event.ObservationAction;
+import eu.drugsplan.contracts.event.ObservationChange;
+import eu.drugsplan.contracts.event.ObservationEvent;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;

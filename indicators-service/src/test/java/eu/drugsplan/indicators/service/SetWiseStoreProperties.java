@@ -3,9 +3,9 @@ package eu.drugsplan.indicators.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import eu.drugsplan.common.event.ObservationAction;
-import eu.drugsplan.common.event.ObservationChange;
-import eu.drugsplan.common.event.ObservationEvent;
+import eu.drugsplan.contracts.event.ObservationAction;
+import eu.drugsplan.contracts.event.ObservationChange;
+import eu.drugsplan.contracts.event.ObservationEvent;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;

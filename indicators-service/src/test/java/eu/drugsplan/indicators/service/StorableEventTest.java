@@ -3,10 +3,10 @@ package eu.drugsplan.indicators.service;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import eu.drugsplan.common.event.ObservationAction;
-import eu.drugsplan.common.event.ObservationChange;
-import eu.drugsplan.common.event.ObservationEvent;
-import eu.drugsplan.common.series.TextLimits;
+import eu.drugsplan.contracts.event.ObservationAction;
+import eu.drugsplan.contracts.event.ObservationChange;
+import eu.drugsplan.contracts.event.ObservationEvent;
+import eu.drugsplan.contracts.series.TextLimits;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;

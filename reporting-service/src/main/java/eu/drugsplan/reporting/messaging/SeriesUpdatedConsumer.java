@@ -1,7 +1,7 @@
 package eu.drugsplan.reporting.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import eu.drugsplan.common.event.SeriesUpdatedEvent;
+import eu.drugsplan.contracts.event.SeriesUpdatedEvent;
 import eu.drugsplan.common.messaging.DeadLetterTopic;
 import eu.drugsplan.common.messaging.InfrastructureFailures;
 import eu.drugsplan.reporting.service.TrendUpdater;

@@ -1,6 +1,6 @@
 package eu.drugsplan.reporting.rest;
 
-import eu.drugsplan.common.rest.Problem;
+import eu.drugsplan.common.rest.Problems;
 import eu.drugsplan.common.rest.ProblemException;
 import eu.drugsplan.reporting.service.PageRequest;
 import jakarta.ws.rs.core.Response;
@@ -25,7 +25,7 @@ final class Paging {
             throw invalid("'page' and 'size' start at 1.");
         }
         if (items > max) {
-            throw new ProblemException(Problem.of(Response.Status.BAD_REQUEST, "page-too-large",
+            throw new ProblemException(Problems.of(Response.Status.BAD_REQUEST, "page-too-large",
                     "'size' is " + items + ", more than the " + max + " series a page of " + list
                             + " may hold; ask for the next page instead."));
         }
@@ -44,6 +44,6 @@ final class Paging {
     }
 
     private static ProblemException invalid(String detail) {
-        return new ProblemException(Problem.of(Response.Status.BAD_REQUEST, "invalid-parameter", detail));
+        return new ProblemException(Problems.of(Response.Status.BAD_REQUEST, "invalid-parameter", detail));
     }
 }

@@ -1,6 +1,6 @@
 package eu.drugsplan.reporting.rest;
 
-import eu.drugsplan.common.rest.Problem;
+import eu.drugsplan.common.rest.Problems;
 import eu.drugsplan.common.rest.ProblemException;
 import jakarta.ws.rs.core.Response;
 
@@ -24,7 +24,7 @@ public enum SeriesScope {
         if (value.equals("all")) {
             return ALL;
         }
-        throw new ProblemException(Problem.of(Response.Status.BAD_REQUEST, "invalid-parameter",
+        throw new ProblemException(Problems.of(Response.Status.BAD_REQUEST, "invalid-parameter",
                 "'series' is 'headline' (the catalogue's headline series only) or 'all'."));
     }
 }

@@ -1,6 +1,6 @@
 package eu.drugsplan.reporting.rest;
 
-import eu.drugsplan.common.rest.Problem;
+import eu.drugsplan.common.rest.Problems;
 import eu.drugsplan.common.rest.ProblemException;
 import eu.drugsplan.reporting.config.TrendsConfig;
 import eu.drugsplan.reporting.service.MeasureCatalogue;
@@ -82,7 +82,7 @@ public class SummaryResource {
         return conditional.answer(request, summaries.versionTag() + "-" + indicator.hashCode(), () -> {
             IndicatorSummary summary = summaries.indicator(indicator);
             if (summary == null) {
-                throw new ProblemException(Problem.of(Response.Status.NOT_FOUND, "unknown-indicator",
+                throw new ProblemException(Problems.of(Response.Status.NOT_FOUND, "unknown-indicator",
                         "There is no indicator '" + indicator + "' (GET /api/v1/indicators lists them)."));
             }
             return summary;

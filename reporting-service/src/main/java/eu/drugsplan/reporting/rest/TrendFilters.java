@@ -1,8 +1,8 @@
 package eu.drugsplan.reporting.rest;
 
-import eu.drugsplan.common.rest.Problem;
+import eu.drugsplan.common.rest.Problems;
 import eu.drugsplan.common.rest.ProblemException;
-import eu.drugsplan.common.series.TextLimits;
+import eu.drugsplan.contracts.series.TextLimits;
 import eu.drugsplan.reporting.config.TrendsConfig;
 import eu.drugsplan.reporting.service.MeasureCatalogue;
 import eu.drugsplan.reporting.service.MeasureFacts;
@@ -49,7 +49,7 @@ public class TrendFilters {
         MeasureFacts facts = catalogue.facts(measure);
         // a measure the catalogue denies is a wrong address; one it cannot confirm (catalogue down) is served
         if (facts.source() == MeasureFacts.Source.NOT_IN_CATALOGUE) {
-            throw new ProblemException(Problem.of(Response.Status.NOT_FOUND, "unknown-measure",
+            throw new ProblemException(Problems.of(Response.Status.NOT_FOUND, "unknown-measure",
                     "There is no measure '" + measure + "' in the catalogue (GET /api/v1/measures lists them)."));
         }
         Map<String, Set<String>> dimensions = new HashMap<>();
@@ -82,20 +82,20 @@ public class TrendFilters {
             throw tooMany(name, codes.size());
         }
         if (codes.stream().anyMatch(code -> code.length() > TextLimits.CODE)) {
-            throw new ProblemException(Problem.of(Response.Status.BAD_REQUEST, "invalid-parameter",
+            throw new ProblemException(Problems.of(Response.Status.BAD_REQUEST, "invalid-parameter",
                     "A code of '" + name + "' is longer than " + TextLimits.CODE + " characters, which no code is."));
         }
         return codes;
     }
 
     private ProblemException tooMany(String name, int count) {
-        return new ProblemException(Problem.of(Response.Status.BAD_REQUEST, "invalid-parameter",
+        return new ProblemException(Problems.of(Response.Status.BAD_REQUEST, "invalid-parameter",
                 "'" + name + "' names " + count + " codes, more than the " + maxCodes + " one request may name; "
                         + "split the request."));
     }
 
     private static ProblemException unknownDimension(String measure, String name, List<String> dimensions) {
-        return new ProblemException(Problem.of(Response.Status.BAD_REQUEST, "unknown-dimension",
+        return new ProblemException(Problems.of(Response.Status.BAD_REQUEST, "unknown-dimension",
                 "'" + name + "' is neither 'area' nor a dimension of " + measure + " (its dimensions: "
                         + (dimensions.isEmpty() ? "none" : String.join(", ", dimensions)) + ")."));
     }

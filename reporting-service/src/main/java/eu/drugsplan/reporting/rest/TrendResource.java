@@ -61,7 +61,6 @@ public class TrendResource {
     @Parameter(name = "area", in = ParameterIn.QUERY, description = "Area codes, comma-separated: at most 300 "
             + "(TRENDS_MAX_CODES; the same cap for each dimension parameter), each at most 64 characters; 400 past it",
             schema = @Schema(type = SchemaType.STRING))
-    // the body is joined from the stored trend documents, so its shape is said here
     @APIResponse(responseCode = "200", description = "The trends, with an ETag",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrendsView.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the If-None-Match tag")
@@ -80,13 +79,8 @@ public class TrendResource {
         PageRequest paging = Paging.parse(page, size, config.maxPageSize(), "trends");
         TrendQueries.Matching matching = queries.matching(filter);
         return conditional.answer(request, matching.versionTag(),
-                () -> body(measure, paging, matching.count(), queries.trends(filter, paging)));
-    }
-
-    /** The stored documents are already the JSON we serve: join them rather than parse and re-serialize. */
-    private static String body(String measure, PageRequest page, long total, List<String> trends) {
-        return "{\"measure\":\"" + measure.replaceAll("[^A-Za-z0-9._-]", "") + "\",\"page\":" + page.page()
-                + ",\"size\":" + page.size() + ",\"total\":" + total + ",\"trends\":[" + String.join(",", trends) + "]}";
+                () -> TrendsView.of(measure, paging.page(), paging.size(), matching.count(),
+                        queries.trends(filter, paging)));
     }
 
     @GET

@@ -1,8 +1,8 @@
 package eu.drugsplan.reporting.service;
 
-import eu.drugsplan.common.event.SeriesPoint;
-import eu.drugsplan.common.event.SeriesUpdatedEvent;
-import eu.drugsplan.common.series.SeriesKey;
+import eu.drugsplan.contracts.event.SeriesPoint;
+import eu.drugsplan.contracts.event.SeriesUpdatedEvent;
+import eu.drugsplan.contracts.series.SeriesKey;
 import eu.drugsplan.contracts.series.Period;
 import eu.drugsplan.contracts.trend.MeasureProperties;
 import eu.drugsplan.contracts.trend.PeriodValue;

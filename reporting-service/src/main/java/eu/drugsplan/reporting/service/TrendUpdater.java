@@ -1,7 +1,7 @@
 package eu.drugsplan.reporting.service;
 
-import eu.drugsplan.common.event.SeriesPoint;
-import eu.drugsplan.common.event.SeriesUpdatedEvent;
+import eu.drugsplan.contracts.event.SeriesPoint;
+import eu.drugsplan.contracts.event.SeriesUpdatedEvent;
 import eu.drugsplan.contracts.trend.MeasureProperties;
 import eu.drugsplan.contracts.trend.PeriodValue;
 import eu.drugsplan.contracts.trend.TrendCalculator;

@@ -2,7 +2,7 @@ package eu.drugsplan.reporting.support;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import eu.drugsplan.common.series.SeriesKey;
+import eu.drugsplan.contracts.series.SeriesKey;
 import eu.drugsplan.testsupport.TopicProbe;
 import java.math.BigDecimal;
 import java.time.Instant;

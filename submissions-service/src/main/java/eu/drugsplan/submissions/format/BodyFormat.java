@@ -1,6 +1,6 @@
 package eu.drugsplan.submissions.format;
 
-import eu.drugsplan.common.rest.Problem;
+import eu.drugsplan.common.rest.Problems;
 import eu.drugsplan.common.rest.ProblemException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -44,7 +44,7 @@ public enum BodyFormat {
                 return format;
             }
         }
-        throw new ProblemException(Problem.of(Response.Status.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+        throw new ProblemException(Problems.of(Response.Status.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
                 "Send application/json, text/csv, " + SDMX_CSV_TYPE + ";version=2.0.0, " + SDMX_ML_TYPE
                         + ";version=2.1 or " + XLSX_TYPE + "; got "
                         + type + "."));

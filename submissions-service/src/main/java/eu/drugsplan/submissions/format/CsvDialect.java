@@ -1,6 +1,6 @@
 package eu.drugsplan.submissions.format;
 
-import eu.drugsplan.common.rest.Problem;
+import eu.drugsplan.common.rest.Problems;
 import eu.drugsplan.common.rest.ProblemException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -36,7 +36,7 @@ public record CsvDialect(char separator, char decimalMark) {
             return Optional.empty();
         }
         if (!declared.equals(",") && !declared.equals(".")) {
-            throw new ProblemException(Problem.of(Response.Status.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+            throw new ProblemException(Problems.of(Response.Status.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
                     "The parameter decimal names the decimal mark of a CSV body: \",\" or \".\"; got '"
                             + declared.substring(0, Math.min(declared.length(), 16)) + "'."));
         }
@@ -47,7 +47,7 @@ public record CsvDialect(char separator, char decimalMark) {
     static CsvDialect of(Path body, Optional<Character> declaredDecimal) {
         char separator = separator(headerStart(body));
         if (separator == ';' && declaredDecimal.isEmpty()) {
-            throw new ProblemException(Problem.of(Response.Status.BAD_REQUEST, "csv-decimal-undeclared",
+            throw new ProblemException(Problems.of(Response.Status.BAD_REQUEST, "csv-decimal-undeclared",
                     "The header is separated by ';', as spreadsheets write CSV where the comma is the decimal mark"
                             + " and the dot groups thousands, so a value such as 1,5 or 1.234 cannot be read safely."
                             + " Declare the decimal mark in the Content-Type: text/csv; decimal=\",\" (or"

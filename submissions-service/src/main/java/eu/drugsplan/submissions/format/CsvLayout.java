@@ -1,8 +1,8 @@
 package eu.drugsplan.submissions.format;
 
-import eu.drugsplan.common.rest.Problem;
+import eu.drugsplan.common.rest.Problems;
 import eu.drugsplan.common.rest.ProblemException;
-import eu.drugsplan.common.series.TextLimits;
+import eu.drugsplan.contracts.series.TextLimits;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -189,6 +189,6 @@ record CsvLayout(int width, int measure, int structure, int structureId, int are
     }
 
     static ProblemException badHeader(String detail) {
-        return new ProblemException(Problem.of(Response.Status.BAD_REQUEST, "unreadable-body", detail));
+        return new ProblemException(Problems.of(Response.Status.BAD_REQUEST, "unreadable-body", detail));
     }
 }

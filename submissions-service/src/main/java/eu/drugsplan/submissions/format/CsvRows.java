@@ -4,9 +4,9 @@ import de.siegmar.fastcsv.reader.CloseableIterator;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
-import eu.drugsplan.common.rest.Problem;
+import eu.drugsplan.common.rest.Problems;
 import eu.drugsplan.common.rest.ProblemException;
-import eu.drugsplan.common.series.TextLimits;
+import eu.drugsplan.contracts.series.TextLimits;
 import eu.drugsplan.submissions.service.Conflict;
 import eu.drugsplan.submissions.service.ConflictCode;
 import eu.drugsplan.submissions.service.ObservationRow;
@@ -281,12 +281,12 @@ public final class CsvRows implements RowSource {
         if (!(e.getCause() instanceof CharacterCodingException)) {
             return e;
         }
-        return new ProblemException(Problem.of(Response.Status.BAD_REQUEST, "unreadable-body",
+        return new ProblemException(Problems.of(Response.Status.BAD_REQUEST, "unreadable-body",
                 "The CSV body is not valid UTF-8 (a byte sequence that is no character); send it encoded as UTF-8."));
     }
 
     private static ProblemException unreadable(CsvParseException e) {
-        return new ProblemException(Problem.of(Response.Status.BAD_REQUEST, "unreadable-body",
+        return new ProblemException(Problems.of(Response.Status.BAD_REQUEST, "unreadable-body",
                 "The CSV body cannot be parsed: " + e.getMessage()));
     }
 

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
-import eu.drugsplan.common.rest.Problem;
+import eu.drugsplan.common.rest.Problems;
 import eu.drugsplan.common.rest.ProblemException;
 import eu.drugsplan.submissions.rest.ObservationInput;
 import eu.drugsplan.submissions.rest.SubmissionRequest;
@@ -39,14 +39,14 @@ public final class JsonRows implements RowSource {
                 .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION).readValue(body.toFile());
         if (request == null) {
-            throw new ProblemException(Problem.of(Response.Status.BAD_REQUEST, "unreadable-body", "The body is empty."));
+            throw new ProblemException(Problems.of(Response.Status.BAD_REQUEST, "unreadable-body", "The body is empty."));
         }
         var violations = validator.validate(request);
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);
         }
         if (request.observations().size() > maxRows) {
-            throw new ProblemException(Problem.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "too-many-rows",
+            throw new ProblemException(Problems.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "too-many-rows",
                     "A JSON submission holds at most " + maxRows + " rows; send larger loads as CSV."));
         }
         return new JsonRows(request.observations());

@@ -1,6 +1,6 @@
 package eu.drugsplan.submissions.format;
 
-import eu.drugsplan.common.rest.Problem;
+import eu.drugsplan.common.rest.Problems;
 import eu.drugsplan.common.rest.ProblemException;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
@@ -64,6 +64,6 @@ final class SdmxMl {
     }
 
     static ProblemException badMessage(String detail) {
-        return new ProblemException(Problem.of(Response.Status.BAD_REQUEST, "invalid-sdmx-ml", detail));
+        return new ProblemException(Problems.of(Response.Status.BAD_REQUEST, "invalid-sdmx-ml", detail));
     }
 }

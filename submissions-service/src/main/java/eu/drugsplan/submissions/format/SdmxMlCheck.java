@@ -1,7 +1,7 @@
 package eu.drugsplan.submissions.format;
 
 import eu.drugsplan.common.rest.ProblemException;
-import eu.drugsplan.common.series.TextLimits;
+import eu.drugsplan.contracts.series.TextLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

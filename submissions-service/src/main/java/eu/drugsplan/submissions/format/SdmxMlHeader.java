@@ -1,6 +1,6 @@
 package eu.drugsplan.submissions.format;
 
-import eu.drugsplan.common.series.TextLimits;
+import eu.drugsplan.contracts.series.TextLimits;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package eu.drugsplan.submissions.format;
 
-import eu.drugsplan.common.rest.Problem;
+import eu.drugsplan.common.rest.Problems;
 import eu.drugsplan.common.rest.ProblemException;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
@@ -177,7 +177,7 @@ final class SheetReader implements AutoCloseable {
     }
 
     static ProblemException unreadable(String detail) {
-        return new ProblemException(Problem.of(Response.Status.BAD_REQUEST, "unreadable-body", detail));
+        return new ProblemException(Problems.of(Response.Status.BAD_REQUEST, "unreadable-body", detail));
     }
 
     @Override

@@ -1,6 +1,6 @@
 package eu.drugsplan.submissions.format;
 
-import eu.drugsplan.common.rest.Problem;
+import eu.drugsplan.common.rest.Problems;
 import eu.drugsplan.common.rest.ProblemException;
 import eu.drugsplan.contracts.tables.PublishedTables;
 import eu.drugsplan.submissions.service.ObservationRow;
@@ -153,7 +153,7 @@ public final class XlsxRows implements RowSource {
             throw new NoSuchElementException();
         }
         if (++observations > maxObservations) {
-            throw new ProblemException(Problem.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "too-many-rows",
+            throw new ProblemException(Problems.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "too-many-rows",
                     "The workbook holds more than " + maxObservations + " observations, the most one workbook may"
                             + " hold; split it, or send the rows as CSV. Nothing was stored."));
         }

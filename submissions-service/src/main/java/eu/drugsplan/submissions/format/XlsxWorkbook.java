@@ -1,6 +1,6 @@
 package eu.drugsplan.submissions.format;
 
-import eu.drugsplan.common.rest.Problem;
+import eu.drugsplan.common.rest.Problems;
 import eu.drugsplan.common.rest.ProblemException;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
@@ -116,7 +116,7 @@ public final class XlsxWorkbook implements AutoCloseable {
     }
 
     static ProblemException tooLarge(String why) {
-        return new ProblemException(Problem.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "body-too-large",
+        return new ProblemException(Problems.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "body-too-large",
                 "The workbook expands past what a submission may hold (" + clip(why) + "). Split it into several"
                         + " workbooks, or send the rows as CSV. Nothing was stored."));
     }

@@ -1,6 +1,6 @@
 package eu.drugsplan.submissions.repository;
 
-import eu.drugsplan.common.event.ReviewEvent;
+import eu.drugsplan.contracts.event.ReviewEvent;
 import eu.drugsplan.common.outbox.Outbox;
 import eu.drugsplan.submissions.config.SubmissionsConfig;
 import eu.drugsplan.submissions.service.review.Actor;

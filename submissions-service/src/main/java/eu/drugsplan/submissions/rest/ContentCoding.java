@@ -1,7 +1,7 @@
 package eu.drugsplan.submissions.rest;
 
-import eu.drugsplan.common.rest.Problem;
-import eu.drugsplan.common.series.TextLimits;
+import eu.drugsplan.common.rest.Problems;
+import eu.drugsplan.contracts.series.TextLimits;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,9 +38,10 @@ enum ContentCoding {
     }
 
     static Response unsupported(String header, String path) {
-        return Response.fromResponse(Problem.of(Response.Status.UNSUPPORTED_MEDIA_TYPE, "unsupported-content-encoding",
-                        "A submission body may be sent as is or with Content-Encoding: gzip; got '"
-                                + TextLimits.clean(header, TextLimits.CODE) + "'. Nothing was stored.").at(path).toResponse())
+        return Response.fromResponse(Problems.response(Problems.of(Response.Status.UNSUPPORTED_MEDIA_TYPE,
+                        "unsupported-content-encoding", "A submission body may be sent as is or with Content-Encoding:"
+                                + " gzip; got '" + TextLimits.clean(header, TextLimits.CODE) + "'. Nothing was stored.")
+                        .at(path)))
                 .header("Accept-Encoding", ACCEPTED).build();
     }
 }

@@ -1,6 +1,6 @@
 package eu.drugsplan.submissions.rest;
 
-import eu.drugsplan.common.rest.Problem;
+import eu.drugsplan.common.rest.Problems;
 import eu.drugsplan.common.rest.ProblemException;
 import eu.drugsplan.submissions.service.Catalogue;
 import eu.drugsplan.submissions.service.CatalogueCache;
@@ -60,7 +60,7 @@ public class MeasureDraftResource {
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size,
             @Context UriInfo uri) {
         Catalogue.Measure known = catalogue.current().measure(measure).orElseThrow(() -> new ProblemException(
-                Problem.of(Response.Status.NOT_FOUND, "measure-not-found", "No measure " + measure + ".")));
+                Problems.of(Response.Status.NOT_FOUND, "measure-not-found", "No measure " + measure + ".")));
         return draftTrends.ofMeasure(known.code(), single("area", area), dimensions(known, uri.getQueryParameters()),
                 identity.viewer(), page, size);
     }
@@ -95,6 +95,6 @@ public class MeasureDraftResource {
     }
 
     private static ProblemException badRequest(String type, String detail) {
-        return new ProblemException(Problem.of(Response.Status.BAD_REQUEST, type, detail));
+        return new ProblemException(Problems.of(Response.Status.BAD_REQUEST, type, detail));
     }
 }

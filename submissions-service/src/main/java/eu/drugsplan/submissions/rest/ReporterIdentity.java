@@ -1,6 +1,6 @@
 package eu.drugsplan.submissions.rest;
 
-import eu.drugsplan.common.rest.Problem;
+import eu.drugsplan.common.rest.Problems;
 import eu.drugsplan.common.rest.ProblemException;
 import eu.drugsplan.contracts.security.ClaimRules;
 import eu.drugsplan.submissions.security.ClaimCheckingJwtMechanism;
@@ -35,7 +35,7 @@ public class ReporterIdentity {
     public String reporter() {
         String reporter = claims() == null ? null : claims().reporter();
         if (reporter == null || reporter.isBlank()) {
-            throw new ProblemException(Problem.of(Response.Status.FORBIDDEN, "no-reporter",
+            throw new ProblemException(Problems.of(Response.Status.FORBIDDEN, "no-reporter",
                     "The token names no reporter; a submission is always made for a Member State or an agency."));
         }
         return reporter;

@@ -1,6 +1,6 @@
 package eu.drugsplan.submissions.rest;
 
-import eu.drugsplan.common.rest.Problem;
+import eu.drugsplan.contracts.problem.Problem;
 import eu.drugsplan.common.rest.ProblemException;
 import eu.drugsplan.submissions.repository.Submission;
 import eu.drugsplan.submissions.service.ReviewQueries;

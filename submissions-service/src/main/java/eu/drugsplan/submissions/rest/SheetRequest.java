@@ -1,6 +1,6 @@
 package eu.drugsplan.submissions.rest;
 
-import eu.drugsplan.common.rest.Problem;
+import eu.drugsplan.common.rest.Problems;
 import eu.drugsplan.common.rest.ProblemException;
 import eu.drugsplan.submissions.config.SubmissionsConfig;
 import eu.drugsplan.submissions.format.BodyFormat;
@@ -42,7 +42,7 @@ final class SheetRequest {
         }
         SheetParameters parameters = new SheetParameters(measure, unit, Map.copyOf(dimensions));
         if (format != BodyFormat.XLSX && !parameters.isEmpty()) {
-            throw new ProblemException(Problem.of(Response.Status.BAD_REQUEST, "invalid-parameter",
+            throw new ProblemException(Problems.of(Response.Status.BAD_REQUEST, "invalid-parameter",
                     "The query parameters measure, unit and dimension ids are read for a spreadsheet's wide layout"
                             + " only; a " + format.mediaType() + " body names them in every row. Nothing was stored."));
         }
@@ -61,7 +61,7 @@ final class SheetRequest {
             return Optional.empty();
         }
         if (values.size() > 1 || values.get(0).isBlank()) {
-            throw new ProblemException(Problem.of(Response.Status.BAD_REQUEST, "invalid-parameter",
+            throw new ProblemException(Problems.of(Response.Status.BAD_REQUEST, "invalid-parameter",
                     "The query parameter " + name + " takes one value. Nothing was stored."));
         }
         return Optional.of(values.get(0).trim());

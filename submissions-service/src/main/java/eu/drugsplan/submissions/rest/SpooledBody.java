@@ -1,6 +1,6 @@
 package eu.drugsplan.submissions.rest;
 
-import eu.drugsplan.common.rest.Problem;
+import eu.drugsplan.common.rest.Problems;
 import eu.drugsplan.common.rest.ProblemException;
 import jakarta.ws.rs.core.Response;
 import java.io.EOFException;
@@ -39,7 +39,7 @@ public record SpooledBody(Path file, String sha256, long lines) {
             return copy(body, file, spooling);
         } catch (ZipException | EOFException e) {
             delete(file);
-            throw new ProblemException(Problem.of(Response.Status.BAD_REQUEST, "unreadable-body",
+            throw new ProblemException(Problems.of(Response.Status.BAD_REQUEST, "unreadable-body",
                     "The body is not a complete gzip stream (" + e.getMessage() + "). Nothing was stored."));
         } catch (IOException e) {
             delete(file);
@@ -74,7 +74,7 @@ public record SpooledBody(Path file, String sha256, long lines) {
 
     /** Only a compressed body can get here: the HTTP layer refuses a plain one past the same limit first. */
     private static ProblemException tooLarge(long maxBytes) {
-        return new ProblemException(Problem.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "body-too-large",
+        return new ProblemException(Problems.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "body-too-large",
                 "The body expands past " + maxBytes + " bytes, the largest a submission may be (compressed or not)."
                         + " Split it into several submissions. Nothing was stored."));
     }

@@ -1,7 +1,7 @@
 package eu.drugsplan.submissions.rest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import eu.drugsplan.common.rest.Problem;
+import eu.drugsplan.common.rest.Problems;
 import eu.drugsplan.common.rest.ProblemException;
 import eu.drugsplan.submissions.config.SubmissionsConfig;
 import eu.drugsplan.submissions.format.BodyFormat;
@@ -240,7 +240,7 @@ public class SubmissionResource {
             + "its rows never become official (a correction is a new submission)")
     public SubmissionStatusView returnToReporter(@PathParam("id") UUID id, @Valid ReviewRequests.Return body) {
         if (body == null) {
-            throw new ProblemException(Problem.of(Response.Status.BAD_REQUEST, "invalid-body",
+            throw new ProblemException(Problems.of(Response.Status.BAD_REQUEST, "invalid-body",
                     "A return needs a body with a comment."));
         }
         List<ReviewService.RowNote> rows = body.rows() == null ? List.of()
@@ -258,7 +258,7 @@ public class SubmissionResource {
             + "accepting again changes nothing")
     public SubmissionStatusView acceptWarnings(@PathParam("id") UUID id, @Valid ReviewRequests.AcceptWarnings body) {
         if (body == null) {
-            throw new ProblemException(Problem.of(Response.Status.BAD_REQUEST, "invalid-body",
+            throw new ProblemException(Problems.of(Response.Status.BAD_REQUEST, "invalid-body",
                     "An acceptance needs a body naming the warnings and a note."));
         }
         review.acceptWarnings(id, identity.actor(), body.warnings().stream().map(ReviewRequests.WarningOnRow::ref)
@@ -296,7 +296,7 @@ public class SubmissionResource {
 
     /** A submission that does not exist and one the caller may not see are the same answer: nothing is told. */
     static ProblemException notFound(UUID id) {
-        return new ProblemException(Problem.of(Response.Status.NOT_FOUND, "submission-not-found",
+        return new ProblemException(Problems.of(Response.Status.NOT_FOUND, "submission-not-found",
                 "No submission " + id + " that you may see."));
     }
 
@@ -310,7 +310,7 @@ public class SubmissionResource {
         }
         return idempotencyKeys.find(reporter, key).map(first -> {
             if (!first.requestHash().equals(spooled.sha256())) {
-                throw new ProblemException(Problem.of(UNPROCESSABLE, "idempotency-key-reused",
+                throw new ProblemException(Problems.of(UNPROCESSABLE, "idempotency-key-reused",
                         "The Idempotency-Key '" + key + "' was used for a different body; use a new key for a new submission."));
             }
             SubmissionSummary summary = queries.summary(first.submissionId()).orElseThrow();
@@ -360,7 +360,7 @@ public class SubmissionResource {
      */
     private static boolean dryRun(String parameter) {
         if (!"true".equalsIgnoreCase(parameter) && !"false".equalsIgnoreCase(parameter)) {
-            throw new ProblemException(Problem.of(Response.Status.BAD_REQUEST, "invalid-parameter",
+            throw new ProblemException(Problems.of(Response.Status.BAD_REQUEST, "invalid-parameter",
                     "dryRun must be true or false; got '" + parameter + "'. Nothing was stored."));
         }
         return Boolean.parseBoolean(parameter);

@@ -1,8 +1,8 @@
 package eu.drugsplan.submissions.security;
 
-import eu.drugsplan.common.rest.Problem;
+import eu.drugsplan.contracts.problem.Problem;
 import io.quarkus.security.AuthenticationFailedException;
-import io.vertx.core.json.JsonObject;
+import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,15 +28,10 @@ public class AuthenticationProblems {
         String detail = context.failure().getMessage() == null || context.failure().getMessage().isBlank()
                 ? "The bearer token is not valid here (signature, issuer, audience or expiry)."
                 : context.failure().getMessage();
-        JsonObject problem = new JsonObject()
-                .put("type", "https://drugsplan.eu/problems/unauthorized")
-                .put("title", "Unauthorized")
-                .put("status", 401)
-                .put("detail", detail)
-                .put("instance", context.normalizedPath());
+        Problem problem = Problem.of(401, "Unauthorized", "unauthorized", detail).at(context.normalizedPath());
         context.response().setStatusCode(401)
                 .putHeader("Content-Type", Problem.MEDIA_TYPE)
                 .putHeader("WWW-Authenticate", "Bearer realm=\"drugsplan\"")
-                .end(problem.encode());
+                .end(Json.encode(problem));
     }
 }

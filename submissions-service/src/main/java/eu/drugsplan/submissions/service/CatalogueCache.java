@@ -1,6 +1,6 @@
 package eu.drugsplan.submissions.service;
 
-import eu.drugsplan.common.rest.Problem;
+import eu.drugsplan.common.rest.Problems;
 import eu.drugsplan.common.rest.ProblemException;
 import eu.drugsplan.contracts.catalogue.CatalogueCopy;
 import eu.drugsplan.contracts.catalogue.CatalogueEvent;
@@ -41,7 +41,7 @@ public class CatalogueCache {
     }
 
     public Catalogue current() {
-        CatalogueEvent event = copy.current().orElseThrow(() -> new ProblemException(Problem.of(
+        CatalogueEvent event = copy.current().orElseThrow(() -> new ProblemException(Problems.of(
                 Response.Status.SERVICE_UNAVAILABLE, "catalogue-unavailable",
                 "The indicator catalogue has not reached this service yet, so no row can be validated; retry later.")));
         Built known = built.get();

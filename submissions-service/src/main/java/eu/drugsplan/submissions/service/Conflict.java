@@ -1,6 +1,6 @@
 package eu.drugsplan.submissions.service;
 
-import eu.drugsplan.common.series.TextLimits;
+import eu.drugsplan.contracts.series.TextLimits;
 
 /**
  * One rejected row: where it is, which field, which rule and a sentence a person understands. Every part is

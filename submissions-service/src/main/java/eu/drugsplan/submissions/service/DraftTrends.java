@@ -1,9 +1,9 @@
 package eu.drugsplan.submissions.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import eu.drugsplan.common.event.ObservationChange;
-import eu.drugsplan.common.event.ObservationEvent;
-import eu.drugsplan.common.rest.Problem;
+import eu.drugsplan.contracts.event.ObservationChange;
+import eu.drugsplan.contracts.event.ObservationEvent;
+import eu.drugsplan.common.rest.Problems;
 import eu.drugsplan.common.rest.ProblemException;
 import eu.drugsplan.contracts.series.StoredSeries;
 import eu.drugsplan.contracts.trend.DesiredDirection;
@@ -164,7 +164,7 @@ public class DraftTrends {
             return bySeries;
         } catch (RuntimeException e) {
             LOG.warnf("official values unavailable for a draft trend: %s", e.getMessage());
-            throw new ProblemException(Problem.of(Response.Status.SERVICE_UNAVAILABLE, "store-unavailable",
+            throw new ProblemException(Problems.of(Response.Status.SERVICE_UNAVAILABLE, "store-unavailable",
                     "The official values cannot be read at the moment, so no draft trend can be computed; retry shortly."));
         }
     }

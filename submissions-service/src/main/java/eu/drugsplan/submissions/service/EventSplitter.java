@@ -2,9 +2,9 @@ package eu.drugsplan.submissions.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import eu.drugsplan.common.event.ObservationChange;
-import eu.drugsplan.common.event.ObservationEvent;
-import eu.drugsplan.common.series.SeriesKey;
+import eu.drugsplan.contracts.event.ObservationChange;
+import eu.drugsplan.contracts.event.ObservationEvent;
+import eu.drugsplan.contracts.series.SeriesKey;
 import eu.drugsplan.submissions.service.IntakePipeline.PendingEvent;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package eu.drugsplan.submissions.service;
 
 import com.fasterxml.jackson.databind.ObjectWriter;
-import eu.drugsplan.common.event.ObservationAction;
-import eu.drugsplan.common.event.ObservationChange;
-import eu.drugsplan.common.series.SeriesKey;
+import eu.drugsplan.contracts.event.ObservationAction;
+import eu.drugsplan.contracts.event.ObservationChange;
+import eu.drugsplan.contracts.series.SeriesKey;
 import eu.drugsplan.contracts.series.Period;
 import eu.drugsplan.submissions.service.plausibility.SubmittedValue;
 import eu.drugsplan.submissions.service.plausibility.Warning;

@@ -1,6 +1,6 @@
 package eu.drugsplan.submissions.service;
 
-import eu.drugsplan.common.rest.Problem;
+import eu.drugsplan.common.rest.Problems;
 import eu.drugsplan.common.rest.ProblemException;
 import jakarta.ws.rs.core.Response;
 
@@ -13,7 +13,7 @@ public record ReporterRights(String reporter, Catalogue.ReporterKind kind, Catal
 
     public static ReporterRights of(String reporter, Catalogue catalogue) {
         Catalogue.ReporterKind kind = catalogue.reporter(reporter).orElseThrow(() -> new ProblemException(
-                Problem.of(Response.Status.FORBIDDEN, "reporter-unknown",
+                Problems.of(Response.Status.FORBIDDEN, "reporter-unknown",
                         "The token's reporter '" + reporter + "' is not a reporter of the catalogue.")));
         return new ReporterRights(reporter, kind, catalogue);
     }

@@ -1,9 +1,9 @@
 package eu.drugsplan.submissions.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import eu.drugsplan.common.event.ObservationAction;
-import eu.drugsplan.common.event.ObservationChange;
-import eu.drugsplan.common.event.ObservationEvent;
+import eu.drugsplan.contracts.event.ObservationAction;
+import eu.drugsplan.contracts.event.ObservationChange;
+import eu.drugsplan.contracts.event.ObservationEvent;
 import eu.drugsplan.contracts.series.StoredSeries;
 import eu.drugsplan.contracts.series.StoredSeries.StoredValue;
 import eu.drugsplan.submissions.client.StoredSeriesClient;

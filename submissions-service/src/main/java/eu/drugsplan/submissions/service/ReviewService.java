@@ -1,7 +1,7 @@
 package eu.drugsplan.submissions.service;
 
 import eu.drugsplan.common.outbox.Outbox;
-import eu.drugsplan.common.rest.Problem;
+import eu.drugsplan.common.rest.Problems;
 import eu.drugsplan.common.rest.ProblemException;
 import eu.drugsplan.submissions.repository.HeldEvents;
 import eu.drugsplan.submissions.repository.HeldEvents.RowComment;
@@ -116,7 +116,7 @@ public class ReviewService {
             List<SubmissionWarning> found = new ArrayList<>();
             for (WarningRef ref : warnings) {
                 found.add(SubmissionWarning.of(id, ref.row(), ref.code().name()).orElseThrow(() -> new ProblemException(
-                        Problem.of(Response.Status.NOT_FOUND, "warning-not-found", "The submission has no warning "
+                        Problems.of(Response.Status.NOT_FOUND, "warning-not-found", "The submission has no warning "
                                 + ref.code() + " on " + ref.row() + "; nothing was accepted."))));
             }
             List<SubmissionWarning> fresh = found.stream().filter(w -> w.acceptedAt == null).distinct().toList();
@@ -175,7 +175,7 @@ public class ReviewService {
     private static Submission locked(UUID id) {
         Submission s = Submission.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (s == null) {
-            throw new ProblemException(Problem.of(Response.Status.NOT_FOUND, "submission-not-found",
+            throw new ProblemException(Problems.of(Response.Status.NOT_FOUND, "submission-not-found",
                     "No submission " + id + "."));
         }
         return s;
@@ -187,7 +187,7 @@ public class ReviewService {
 
     private static Submission answer(Submission s, Decision decision) {
         if (decision instanceof Refused refused) {
-            throw new ProblemException(Problem.of(Response.Status.fromStatusCode(refused.status()), refused.code(),
+            throw new ProblemException(Problems.of(Response.Status.fromStatusCode(refused.status()), refused.code(),
                     refused.detail()));
         }
         return s;

@@ -1,8 +1,8 @@
 package eu.drugsplan.submissions.service;
 
-import eu.drugsplan.common.event.ObservationAction;
+import eu.drugsplan.contracts.event.ObservationAction;
 import eu.drugsplan.contracts.series.Period;
-import eu.drugsplan.common.series.TextLimits;
+import eu.drugsplan.contracts.series.TextLimits;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

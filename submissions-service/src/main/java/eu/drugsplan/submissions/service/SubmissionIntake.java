@@ -2,8 +2,8 @@ package eu.drugsplan.submissions.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import eu.drugsplan.common.event.ObservationEvent;
-import eu.drugsplan.common.rest.Problem;
+import eu.drugsplan.contracts.event.ObservationEvent;
+import eu.drugsplan.common.rest.Problems;
 import eu.drugsplan.common.rest.ProblemException;
 import eu.drugsplan.submissions.config.SubmissionsConfig;
 import eu.drugsplan.submissions.repository.IdempotencyKeys;
@@ -187,7 +187,7 @@ public class SubmissionIntake {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && "23505".equals(sql.getSQLState())
                     && String.valueOf(sql.getMessage()).contains("idempotency_key")) {
-                return new ProblemException(Problem.of(Response.Status.CONFLICT, "idempotency-key-in-use",
+                return new ProblemException(Problems.of(Response.Status.CONFLICT, "idempotency-key-in-use",
                         "Another request with this Idempotency-Key is being processed; retry to get its answer."));
             }
         }

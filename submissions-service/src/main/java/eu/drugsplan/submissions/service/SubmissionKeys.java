@@ -1,6 +1,6 @@
 package eu.drugsplan.submissions.service;
 
-import eu.drugsplan.common.rest.Problem;
+import eu.drugsplan.common.rest.Problems;
 import eu.drugsplan.common.rest.ProblemException;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
@@ -75,7 +75,7 @@ public final class SubmissionKeys {
     private void insert(int slot, long keyPrint, long contentPrint) {
         if (size >= maxKeys) {
             // the memory of one submission is bounded; a larger load goes in parts
-            throw new ProblemException(Problem.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "too-many-rows",
+            throw new ProblemException(Problems.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, "too-many-rows",
                     "A submission holds at most " + maxKeys + " distinct observations; split it into smaller"
                             + " submissions."));
         }

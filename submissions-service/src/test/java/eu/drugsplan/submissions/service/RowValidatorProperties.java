@@ -2,7 +2,7 @@ package eu.drugsplan.submissions.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.drugsplan.common.series.TextLimits;
+import eu.drugsplan.contracts.series.TextLimits;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;

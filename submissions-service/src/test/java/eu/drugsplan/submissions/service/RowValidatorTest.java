@@ -3,7 +3,7 @@ package eu.drugsplan.submissions.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
-import eu.drugsplan.common.series.TextLimits;
+import eu.drugsplan.contracts.series.TextLimits;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;

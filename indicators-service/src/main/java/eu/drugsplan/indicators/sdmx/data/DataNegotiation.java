@@ -1,6 +1,6 @@
 package eu.drugsplan.indicators.sdmx.data;
 
-import eu.drugsplan.common.rest.Problem;
+import eu.drugsplan.common.rest.Problems;
 import eu.drugsplan.common.rest.ProblemException;
 import eu.drugsplan.indicators.format.DataFormat;
 import eu.drugsplan.indicators.format.DataLayout;
@@ -39,7 +39,7 @@ public final class DataNegotiation {
         try {
             return headers.getAcceptableMediaTypes();
         } catch (IllegalArgumentException e) {
-            throw new ProblemException(Problem.of(Response.Status.NOT_ACCEPTABLE, "not-acceptable",
+            throw new ProblemException(Problems.of(Response.Status.NOT_ACCEPTABLE, "not-acceptable",
                     "The Accept header cannot be read as media ranges (such as application/json or "
                             + "application/vnd.sdmx.data+csv;version=2.0.0)."));
         }
@@ -67,7 +67,7 @@ public final class DataNegotiation {
     private static ProblemException notAcceptable(String why) {
         String written = Arrays.stream(DataFormat.values()).map(f -> f.mediaType().toString())
                 .collect(Collectors.joining(", "));
-        return new ProblemException(Problem.of(Response.Status.NOT_ACCEPTABLE, "not-acceptable",
+        return new ProblemException(Problems.of(Response.Status.NOT_ACCEPTABLE, "not-acceptable",
                 why + ". Data is written as " + written
                         + " (SDMX-CSV options: labels=id|name|both, timeFormat=original|normalized, "
                         + "keys=none|obs|series|both)"));

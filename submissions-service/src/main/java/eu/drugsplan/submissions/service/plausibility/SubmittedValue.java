@@ -1,6 +1,6 @@
 package eu.drugsplan.submissions.service.plausibility;
 
-import eu.drugsplan.common.series.SeriesKey;
+import eu.drugsplan.contracts.series.SeriesKey;
 import eu.drugsplan.contracts.series.Period;
 import java.math.BigDecimal;
 

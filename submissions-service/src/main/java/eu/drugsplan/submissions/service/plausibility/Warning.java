@@ -1,7 +1,7 @@
 package eu.drugsplan.submissions.service.plausibility;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import eu.drugsplan.common.series.TextLimits;
+import eu.drugsplan.contracts.series.TextLimits;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

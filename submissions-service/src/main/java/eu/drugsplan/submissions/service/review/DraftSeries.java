@@ -1,7 +1,7 @@
 package eu.drugsplan.submissions.service.review;
 
-import eu.drugsplan.common.event.ObservationAction;
-import eu.drugsplan.common.event.ObservationChange;
+import eu.drugsplan.contracts.event.ObservationAction;
+import eu.drugsplan.contracts.event.ObservationChange;
 import eu.drugsplan.contracts.series.ObservedValues;
 import eu.drugsplan.contracts.series.StoredSeries.StoredValue;
 import eu.drugsplan.contracts.trend.PeriodValue;

@@ -2,7 +2,7 @@ package eu.drugsplan.submissions.service.plausibility;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.drugsplan.common.series.SeriesKey;
+import eu.drugsplan.contracts.series.SeriesKey;
 import eu.drugsplan.contracts.catalogue.Plausibility;
 import eu.drugsplan.contracts.catalogue.Plausibility.ConsistencyRule;
 import eu.drugsplan.contracts.series.Period;

@@ -2,8 +2,8 @@ package eu.drugsplan.submissions.service.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.drugsplan.common.event.ObservationAction;
-import eu.drugsplan.common.event.ObservationChange;
+import eu.drugsplan.contracts.event.ObservationAction;
+import eu.drugsplan.contracts.event.ObservationChange;
 import eu.drugsplan.contracts.series.StoredSeries.StoredValue;
 import eu.drugsplan.contracts.trend.PeriodValue;
 import java.math.BigDecimal;

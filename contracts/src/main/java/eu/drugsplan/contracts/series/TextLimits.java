@@ -1,4 +1,4 @@
-package eu.drugsplan.common.series;
+package eu.drugsplan.contracts.series;
 
 /**
  * The one definition of what text the suite accepts and stores: the intake refuses a row whose text breaks

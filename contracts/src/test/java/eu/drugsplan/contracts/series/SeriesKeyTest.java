@@ -1,4 +1,4 @@
-package eu.drugsplan.common.series;
+package eu.drugsplan.contracts.series;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;

@@ -1,4 +1,4 @@
-package eu.drugsplan.common.event;
+package eu.drugsplan.contracts.event;
 
 import java.math.BigDecimal;
 

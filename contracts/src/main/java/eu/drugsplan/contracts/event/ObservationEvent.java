@@ -1,6 +1,6 @@
-package eu.drugsplan.common.event;
+package eu.drugsplan.contracts.event;
 
-import eu.drugsplan.common.series.SeriesKey;
+import eu.drugsplan.contracts.series.SeriesKey;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package eu.drugsplan.common.event;
+package eu.drugsplan.contracts.event;
 
 /** What a submitted row asks for, in SDMX terms: merge (I/M), replace (R) or delete (D). */
 public enum ObservationAction {

@@ -1,4 +1,4 @@
-package eu.drugsplan.common.series;
+package eu.drugsplan.contracts.series;
 
 import java.util.Collections;
 import java.util.Map;
