@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class RequestIdsTest {
 
@@ -14,11 +15,16 @@ class RequestIdsTest {
             "a | true",
             "'' | false",
             "two words | false",
-            "line\nbreak | false",
             "[req=forged] | false",
             "caf\u00e9 | false"})
     void keepsOnlyTokensThatCannotForgeALogLine(String id, boolean plausible) {
         assertThat(RequestIds.plausible(id)).isEqualTo(plausible);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"line\nbreak", "carriage\rreturn", "tab\there", "nul\u0000byte"})
+    void refusesControlCharacters(String id) {
+        assertThat(RequestIds.plausible(id)).isFalse();
     }
 
     @ParameterizedTest(name = "{0} characters: {1}")
