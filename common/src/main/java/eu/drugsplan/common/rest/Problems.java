@@ -8,6 +8,23 @@ import jakarta.ws.rs.core.Response;
 public final class Problems {
 
     public static final MediaType MEDIA_TYPE = MediaType.valueOf(Problem.MEDIA_TYPE);
+    /** 422 (RFC 9110 15.5.21), which JAX-RS 3.1 has no constant for. */
+    public static final Response.StatusType UNPROCESSABLE_CONTENT = new Response.StatusType() {
+        @Override
+        public int getStatusCode() {
+            return 422;
+        }
+
+        @Override
+        public Response.Status.Family getFamily() {
+            return Response.Status.Family.CLIENT_ERROR;
+        }
+
+        @Override
+        public String getReasonPhrase() {
+            return "Unprocessable Content";
+        }
+    };
 
     private Problems() {
     }

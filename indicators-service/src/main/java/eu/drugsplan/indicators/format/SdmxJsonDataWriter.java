@@ -6,10 +6,7 @@ import eu.drugsplan.indicators.repository.ObservationRow;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -33,12 +30,9 @@ final class SdmxJsonDataWriter implements DataWriter {
     private final JsonGenerator generator;
     private final DataMessage message;
     private final DataLayout layout;
-    private final List<String> keyDimensions;
     private final List<String> seriesLevel;
     private final List<String> observationLevel;
-    /** The codes of each key dimension in the order they first appear, by key position. */
-    private final List<Map<String, Integer>> values = new ArrayList<>();
-    private final Map<String, Integer> statuses = new LinkedHashMap<>();
+    private final SdmxJsonStructure structure;
     private String currentSeries;
     private DataSetKey currentSet;
     private boolean anyRow;
@@ -50,10 +44,9 @@ final class SdmxJsonDataWriter implements DataWriter {
         this.generator = json.getFactory().createGenerator(out);
         this.message = message;
         this.layout = message.layout();
-        this.keyDimensions = message.keyDimensions();
         this.seriesLevel = message.seriesLevel();
         this.observationLevel = message.observationLevel();
-        keyDimensions.forEach(d -> values.add(new LinkedHashMap<>()));
+        this.structure = new SdmxJsonStructure(generator, message);
     }
 
     @Override
@@ -85,11 +78,11 @@ final class SdmxJsonDataWriter implements DataWriter {
         }
         if (layout.flat()) {
             if (layout.detail().observations()) {
-                observation(key(row, observationLevel), row);
+                observation(structure.key(row, observationLevel), row);
             }
             return;
         }
-        String series = key(row, seriesLevel);
+        String series = structure.key(row, seriesLevel);
         if (!series.equals(currentSeries)) {
             endSeries();
             currentSeries = series;
@@ -99,7 +92,7 @@ final class SdmxJsonDataWriter implements DataWriter {
             }
         }
         if (layout.detail().observations()) {
-            observation(key(row, observationLevel), row);
+            observation(structure.key(row, observationLevel), row);
         }
     }
 
@@ -114,17 +107,8 @@ final class SdmxJsonDataWriter implements DataWriter {
             generator.writeStringField("validTo", set.to().toString());
         }
         generator.writeNumberField("structure", 0);
-        writeDataflowLink();
+        SdmxJsonStructure.dataflowLink(generator, message);
         generator.writeObjectFieldStart(layout.flat() ? "observations" : "series");
-    }
-
-    private void writeDataflowLink() throws IOException {
-        generator.writeArrayFieldStart("links");
-        generator.writeStartObject();
-        generator.writeStringField("urn", message.dataflowUrn());
-        generator.writeStringField("rel", "dataflow");
-        generator.writeEndObject();
-        generator.writeEndArray();
     }
 
     private void observation(String key, ObservationRow row) throws IOException {
@@ -138,7 +122,7 @@ final class SdmxJsonDataWriter implements DataWriter {
             if (row.deleted() || row.status() == null) {
                 generator.writeNull();
             } else {
-                generator.writeNumber(index(statuses, row.status()));
+                generator.writeNumber(structure.statusIndex(row.status()));
             }
             if (row.deleted() || row.comment() == null) {
                 generator.writeNull();
@@ -156,7 +140,7 @@ final class SdmxJsonDataWriter implements DataWriter {
         generator.writeArrayFieldStart("structures");
         // an empty answer has no values to describe, and the schema wants every dimension's values non-empty
         if (anyRow) {
-            writeStructure();
+            structure.write();
         }
         generator.writeEndArray();
         generator.writeEndObject();
@@ -181,134 +165,5 @@ final class SdmxJsonDataWriter implements DataWriter {
             generator.writeEndObject();
             currentSet = null;
         }
-    }
-
-    /** The row's index key ("0:1:3") over the dimensions, each code indexed as it first appears. */
-    private String key(ObservationRow row, List<String> dimensions) {
-        StringBuilder key = new StringBuilder();
-        for (int i = 0; i < dimensions.size(); i++) {
-            String dimension = dimensions.get(i);
-            Map<String, Integer> codes = values.get(keyDimensions.indexOf(dimension));
-            key.append(i == 0 ? "" : ":").append(index(codes, DataMessage.code(row, dimension)));
-        }
-        return key.toString();
-    }
-
-    private static int index(Map<String, Integer> values, String value) {
-        return values.computeIfAbsent(value, v -> values.size());
-    }
-
-    private void writeStructure() throws IOException {
-        generator.writeStartObject();
-        generator.writeArrayFieldStart("links");
-        generator.writeStartObject();
-        generator.writeStringField("urn", message.dataflowUrn());
-        generator.writeStringField("rel", "dataflow");
-        generator.writeEndObject();
-        generator.writeEndArray();
-        generator.writeStringField("name", message.structureName());
-        writeDimensions();
-        if (layout.detail().attributes() && layout.detail().observations()) {
-            writeAttributes();
-        }
-        generator.writeObjectFieldStart("measures");
-        generator.writeArrayFieldStart("observation");
-        if (layout.detail().observations()) {
-            generator.writeStartObject();
-            generator.writeStringField("id", "OBS_VALUE");
-            generator.writeStringField("name", "Observation value");
-            generator.writeEndObject();
-        }
-        generator.writeEndArray();
-        generator.writeEndObject();
-        generator.writeEndObject();
-    }
-
-    private void writeDimensions() throws IOException {
-        generator.writeObjectFieldStart("dimensions");
-        generator.writeArrayFieldStart("dataSet");
-        generator.writeEndArray();
-        generator.writeArrayFieldStart("series");
-        for (String dimension : seriesLevel) {
-            writeDimension(dimension);
-        }
-        generator.writeEndArray();
-        generator.writeArrayFieldStart("observation");
-        for (String dimension : observationLevel) {
-            // without observations (serieskeysonly, nodata) nothing is indexed there, and a dimension needs values
-            if (!values.get(keyDimensions.indexOf(dimension)).isEmpty()) {
-                writeDimension(dimension);
-            }
-        }
-        generator.writeEndArray();
-        generator.writeEndObject();
-    }
-
-    private void writeDimension(String dimension) throws IOException {
-        int position = keyDimensions.indexOf(dimension);
-        boolean time = dimension.equals(DataLayout.TIME_PERIOD);
-        generator.writeStartObject();
-        generator.writeStringField("id", dimension);
-        generator.writeStringField("name", time ? "Time period" : message.codelistName(dimension));
-        generator.writeNumberField("keyPosition", position);
-        if (time) {
-            generator.writeArrayFieldStart("roles");
-            generator.writeString("TIME_PERIOD");
-            generator.writeEndArray();
-        }
-        generator.writeArrayFieldStart("values");
-        for (String code : values.get(position).keySet()) {
-            generator.writeStartObject();
-            if (time) {
-                // id and value: readers of earlier answers look periods up by id; the schema wants a value
-                generator.writeStringField("value", code);
-                generator.writeStringField("id", code);
-            } else {
-                generator.writeStringField("id", code);
-                generator.writeStringField("name", message.label(dimension, code));
-            }
-            generator.writeEndObject();
-        }
-        generator.writeEndArray();
-        generator.writeEndObject();
-    }
-
-    private void writeAttributes() throws IOException {
-        generator.writeObjectFieldStart("attributes");
-        generator.writeArrayFieldStart("dataSet");
-        generator.writeEndArray();
-        generator.writeArrayFieldStart("series");
-        generator.writeEndArray();
-        generator.writeArrayFieldStart("observation");
-        generator.writeStartObject();
-        generator.writeStringField("id", "OBS_STATUS");
-        generator.writeStringField("name", message.codelistName("OBS_STATUS"));
-        writeObservationRelationship();
-        // a values list must not be empty: without any status in the answer there is none to list
-        if (!statuses.isEmpty()) {
-            generator.writeArrayFieldStart("values");
-            for (String status : statuses.keySet()) {
-                generator.writeStartObject();
-                generator.writeStringField("id", status);
-                generator.writeStringField("name", message.label("OBS_STATUS", status));
-                generator.writeEndObject();
-            }
-            generator.writeEndArray();
-        }
-        generator.writeEndObject();
-        generator.writeStartObject();
-        generator.writeStringField("id", "OBS_COMMENT");
-        generator.writeStringField("name", "Comment");
-        writeObservationRelationship();
-        generator.writeEndObject();
-        generator.writeEndArray();
-        generator.writeEndObject();
-    }
-
-    private void writeObservationRelationship() throws IOException {
-        generator.writeObjectFieldStart("relationship");
-        generator.writeObjectFieldStart("observation");
-        generator.writeEndObject();
-        generator.writeEndObject();
     }
 }

@@ -34,6 +34,7 @@ final class SdmxMlDataWriter implements DataWriter {
     private final DataLayout layout;
     private final List<String> seriesLevel;
     private final List<String> observationLevel;
+    private final SdmxMlObservations observations;
     private String currentSeries;
     private DataSetKey currentSet;
 
@@ -53,6 +54,7 @@ final class SdmxMlDataWriter implements DataWriter {
         this.layout = message.layout();
         this.seriesLevel = message.seriesLevel();
         this.observationLevel = message.observationLevel();
+        this.observations = new SdmxMlObservations(xml, layout, observationLevel, generic);
     }
 
     /** The namespace of the structure-specific schema of a dataflow at an observation dimension (SDMX-ML 2.1 rule). */
@@ -121,7 +123,7 @@ final class SdmxMlDataWriter implements DataWriter {
             }
             if (layout.flat()) {
                 if (layout.detail().observations()) {
-                    observation(row, true);
+                    observations.write(row, true);
                 }
                 return;
             }
@@ -131,7 +133,7 @@ final class SdmxMlDataWriter implements DataWriter {
                 startSeries(row, series);
             }
             if (layout.detail().observations()) {
-                observation(row, false);
+                observations.write(row, false);
             }
         } catch (XMLStreamException e) {
             throw new IOException(e);
@@ -200,69 +202,8 @@ final class SdmxMlDataWriter implements DataWriter {
         }
     }
 
-    private void observation(ObservationRow row, boolean flat) throws XMLStreamException {
-        boolean attributes = layout.detail().attributes() && !row.deleted();
-        if (generic) {
-            genericObservation(row, flat, attributes);
-        } else {
-            specificObservation(row, attributes);
-        }
-    }
-
-    private void genericObservation(ObservationRow row, boolean flat, boolean attributes) throws XMLStreamException {
-        xml.writeStartElement("generic", "Obs", GENERIC);
-        if (flat) {
-            xml.writeStartElement("generic", "ObsKey", GENERIC);
-            for (String dimension : observationLevel) {
-                value(dimension, DataMessage.code(row, dimension));
-            }
-            xml.writeEndElement();
-        } else {
-            xml.writeEmptyElement("generic", "ObsDimension", GENERIC);
-            String dimension = layout.atObservation();
-            if (!layout.timeSeries()) {
-                // the time-series form names no id (TIME_PERIOD is implied); a cross-section names its dimension
-                xml.writeAttribute("id", dimension);
-            }
-            xml.writeAttribute("value", DataMessage.code(row, dimension));
-        }
-        if (row.value() != null && !row.deleted()) {
-            xml.writeEmptyElement("generic", "ObsValue", GENERIC);
-            xml.writeAttribute("value", row.value().toPlainString());
-        }
-        if (attributes && (row.status() != null || row.comment() != null)) {
-            xml.writeStartElement("generic", "Attributes", GENERIC);
-            if (row.status() != null) {
-                value("OBS_STATUS", row.status());
-            }
-            if (row.comment() != null) {
-                value("OBS_COMMENT", row.comment());
-            }
-            xml.writeEndElement();
-        }
-        xml.writeEndElement();
-    }
-
-    private void specificObservation(ObservationRow row, boolean attributes) throws XMLStreamException {
-        xml.writeEmptyElement("Obs");
-        for (String dimension : observationLevel) {
-            xml.writeAttribute(dimension, DataMessage.code(row, dimension));
-        }
-        if (row.value() != null && !row.deleted()) {
-            xml.writeAttribute("OBS_VALUE", row.value().toPlainString());
-        }
-        if (attributes && row.status() != null) {
-            xml.writeAttribute("OBS_STATUS", row.status());
-        }
-        if (attributes && row.comment() != null) {
-            xml.writeAttribute("OBS_COMMENT", row.comment());
-        }
-    }
-
     private void value(String id, String value) throws XMLStreamException {
-        xml.writeEmptyElement("generic", "Value", GENERIC);
-        xml.writeAttribute("id", id);
-        xml.writeAttribute("value", value);
+        SdmxMlObservations.value(xml, id, value);
     }
 
     private void endSeries() throws XMLStreamException {

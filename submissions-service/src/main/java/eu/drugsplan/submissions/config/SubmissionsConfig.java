@@ -25,6 +25,13 @@ public interface SubmissionsConfig {
     @WithDefault("1s")
     Duration releasePoll();
 
+    /**
+     * How often the time a submission's events were all published is recorded (PublicationTimes), well within
+     * the outbox's retention, after which the outbox rows that tell it are gone.
+     */
+    @WithDefault("5s")
+    Duration publicationTimesInterval();
+
     /** Rows a JSON submission may hold; larger loads go as CSV. */
     @WithDefault("100000")
     int maxJsonRows();

@@ -1,33 +1,22 @@
 package eu.drugsplan.submissions.rest;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.drugsplan.common.rest.Problems;
 import eu.drugsplan.common.rest.ProblemException;
 import eu.drugsplan.submissions.config.SubmissionsConfig;
 import eu.drugsplan.submissions.format.BodyFormat;
 import eu.drugsplan.submissions.format.CsvDialect;
-import eu.drugsplan.submissions.format.CsvRows;
-import eu.drugsplan.submissions.format.JsonRows;
-import eu.drugsplan.submissions.format.SdmxMlRows;
 import eu.drugsplan.submissions.format.SheetParameters;
 import eu.drugsplan.submissions.repository.IdempotencyKeys;
 import eu.drugsplan.submissions.repository.SubmissionStatus;
-import eu.drugsplan.submissions.service.Catalogue;
-import eu.drugsplan.submissions.service.CatalogueCache;
 import eu.drugsplan.submissions.service.IntakeRequest;
 import eu.drugsplan.submissions.service.IntakeResult;
-import eu.drugsplan.submissions.service.ReviewQueries;
-import eu.drugsplan.submissions.service.ReviewService;
 import eu.drugsplan.submissions.service.RowSource;
 import eu.drugsplan.submissions.service.SubmissionIntake;
 import eu.drugsplan.submissions.service.SubmissionQueries;
 import eu.drugsplan.submissions.service.SubmissionStatusView;
 import eu.drugsplan.submissions.service.SubmissionSummary;
-import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.Valid;
-import jakarta.validation.Validator;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -48,12 +37,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -69,52 +54,21 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Submissions", description = "How focal points and agencies send data")
 public class SubmissionResource {
 
-    /** 422, which JAX-RS has no constant for. */
-    private static final Response.StatusType UNPROCESSABLE = new Response.StatusType() {
-        @Override
-        public int getStatusCode() {
-            return 422;
-        }
-
-        @Override
-        public Response.Status.Family getFamily() {
-            return Response.Status.Family.CLIENT_ERROR;
-        }
-
-        @Override
-        public String getReasonPhrase() {
-            return "Unprocessable Content";
-        }
-    };
-
     private final SubmissionIntake intake;
     private final SubmissionQueries queries;
     private final IdempotencyKeys idempotencyKeys;
     private final ReporterIdentity identity;
     private final SubmissionsConfig config;
-    private final ObjectMapper json;
-    private final Validator validator;
-    private final MemorySize maxBodySize;
-    private final CatalogueCache catalogue;
-    private final ReviewService review;
-    private final ReviewQueries reviewQueries;
+    private final IntakeBodies bodies;
 
     public SubmissionResource(SubmissionIntake intake, SubmissionQueries queries, IdempotencyKeys idempotencyKeys,
-                              ReporterIdentity identity, SubmissionsConfig config, ObjectMapper json,
-                              Validator validator,
-                              @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize,
-                              CatalogueCache catalogue, ReviewService review, ReviewQueries reviewQueries) {
-        this.catalogue = catalogue;
-        this.review = review;
-        this.reviewQueries = reviewQueries;
+                              ReporterIdentity identity, SubmissionsConfig config, IntakeBodies bodies) {
+        this.bodies = bodies;
         this.intake = intake;
         this.queries = queries;
         this.idempotencyKeys = idempotencyKeys;
         this.identity = identity;
         this.config = config;
-        this.json = json;
-        this.validator = validator;
-        this.maxBodySize = maxBodySize;
     }
 
     @POST
@@ -172,7 +126,7 @@ public class SubmissionResource {
                                    + "table, when its header block does not say it: the measure's unit in the catalogue "
                                    + "or its unit kind (values are never converted), else a 400") String unitParameter,
                            UriInfo uri) throws IOException {
-        boolean dryRun = dryRun(dryRunParameter);
+        boolean dryRun = IntakeBodies.dryRun(dryRunParameter);
         BodyFormat format = BodyFormat.of(contentType);
         Optional<ContentCoding> coding = ContentCoding.of(contentEncoding);
         if (coding.isEmpty()) {
@@ -181,7 +135,7 @@ public class SubmissionResource {
         Optional<Character> decimal = format.isCsv() ? CsvDialect.declaredDecimal(contentType) : Optional.empty();
         SheetParameters sheet = SheetRequest.parameters(format, uri.getQueryParameters());
         String reporter = identity.reporter();
-        SpooledBody spooled = SpooledBody.spool(body, spooling(format, coding.get(), decimal));
+        SpooledBody spooled = SpooledBody.spool(body, bodies.spooling(format, coding.get(), decimal));
         try {
             Optional<Response> replay = dryRun ? Optional.empty() : replay(reporter, idempotencyKey, spooled, uri);
             if (replay.isPresent()) {
@@ -191,7 +145,7 @@ public class SubmissionResource {
             boolean async = !dryRun && (format.isCsv()
                     && (spooled.lines() - 1 > config.asyncRowThreshold() || respondAsync(prefer))
                     || format == BodyFormat.SDMX_ML && respondAsync(prefer));
-            RowSource rows = rows(format, spooled, decimal, sheet);
+            RowSource rows = bodies.rows(format, spooled, decimal, sheet);
             IntakeResult result = intake.submit(new IntakeRequest(reporter, identity.subject(), format.mediaType(), rows, dryRun, async,
                     Optional.ofNullable(idempotencyKey), spooled.sha256(), spooled::delete));
             return answer(result.status(), result.summary(), uri);
@@ -220,80 +174,6 @@ public class SubmissionResource {
         return queries.find(id, viewer()).orElseThrow(() -> notFound(id));
     }
 
-    @POST
-    @Path("{id}/release")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Authenticated
-    @Operation(summary = "Release a submission under review (a reviewer of one of its reviewing bodies, never its "
-            + "submitter); with publishAt it becomes official then, exactly once. Releasing again changes nothing")
-    public SubmissionStatusView release(@PathParam("id") UUID id, @Valid ReviewRequests.Release body) {
-        ReviewRequests.Release request = body == null ? new ReviewRequests.Release(null, null) : body;
-        review.release(id, identity.actor(), request.publishAt(), request.note());
-        return get(id);
-    }
-
-    @POST
-    @Path("{id}/return")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Authenticated
-    @Operation(summary = "Return a submission under review to its reporter, with a comment and comments per row; "
-            + "its rows never become official (a correction is a new submission)")
-    public SubmissionStatusView returnToReporter(@PathParam("id") UUID id, @Valid ReviewRequests.Return body) {
-        if (body == null) {
-            throw new ProblemException(Problems.of(Response.Status.BAD_REQUEST, "invalid-body",
-                    "A return needs a body with a comment."));
-        }
-        List<ReviewService.RowNote> rows = body.rows() == null ? List.of()
-                : body.rows().stream().map(ReviewRequests.Row::note).toList();
-        review.returnToReporter(id, identity.actor(), body.comment(), rows);
-        return get(id);
-    }
-
-    @POST
-    @Path("{id}/warnings/accept")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Authenticated
-    @Operation(summary = "Accept plausibility warnings of a submission in review with a note (a reviewer of one of "
-            + "its bodies, never its submitter): the warnings stay, with who accepted them and why. All or none; "
-            + "accepting again changes nothing")
-    public SubmissionStatusView acceptWarnings(@PathParam("id") UUID id, @Valid ReviewRequests.AcceptWarnings body) {
-        if (body == null) {
-            throw new ProblemException(Problems.of(Response.Status.BAD_REQUEST, "invalid-body",
-                    "An acceptance needs a body naming the warnings and a note."));
-        }
-        review.acceptWarnings(id, identity.actor(), body.warnings().stream().map(ReviewRequests.WarningOnRow::ref)
-                .toList(), body.note());
-        return get(id);
-    }
-
-    @POST
-    @Path("{id}/withdraw")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("submitter")
-    @Operation(summary = "Withdraw a submission that is not released (its reporter); its rows never become official")
-    public SubmissionStatusView withdraw(@PathParam("id") UUID id, @Valid ReviewRequests.Withdraw body) {
-        review.withdraw(id, identity.actor(), body == null ? null : body.note());
-        return get(id);
-    }
-
-    @GET
-    @Path("{id}/rows")
-    @Authenticated
-    @Operation(summary = "The accepted rows of a reviewed submission beside the value official now (old -> new)")
-    public ReviewQueries.RowPage rows(@PathParam("id") UUID id,
-                                      @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-                                      @QueryParam("size") @DefaultValue("100") @Min(1) @Max(1000) int size) {
-        return reviewQueries.rows(id, viewer(), page, size).orElseThrow(() -> notFound(id));
-    }
-
-    @GET
-    @Path("{id}/audit")
-    @Authenticated
-    @Operation(summary = "Every review step of a submission: who, when, why")
-    public List<ReviewQueries.AuditEntry> audit(@PathParam("id") UUID id) {
-        return reviewQueries.audit(id, viewer()).orElseThrow(() -> notFound(id));
-    }
-
     /** A submission that does not exist and one the caller may not see are the same answer: nothing is told. */
     static ProblemException notFound(UUID id) {
         return new ProblemException(Problems.of(Response.Status.NOT_FOUND, "submission-not-found",
@@ -310,39 +190,12 @@ public class SubmissionResource {
         }
         return idempotencyKeys.find(reporter, key).map(first -> {
             if (!first.requestHash().equals(spooled.sha256())) {
-                throw new ProblemException(Problems.of(UNPROCESSABLE, "idempotency-key-reused",
+                throw new ProblemException(Problems.of(Problems.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
                         "The Idempotency-Key '" + key + "' was used for a different body; use a new key for a new submission."));
             }
             SubmissionSummary summary = queries.summary(first.submissionId()).orElseThrow();
             return answer(first.responseStatus(), summary, uri);
         });
-    }
-
-    private RowSource rows(BodyFormat format, SpooledBody spooled, Optional<Character> decimal, SheetParameters sheet)
-            throws IOException {
-        if (format == BodyFormat.JSON) {
-            return JsonRows.read(spooled.file(), json, validator, config.maxJsonRows());
-        }
-        Catalogue current = catalogue.current();
-        if (format == BodyFormat.XLSX) {
-            return SheetRequest.rows(spooled.file(), current, sheet, config.xlsx());
-        }
-        Set<String> dimensions = current.measures().values().stream().flatMap(m -> m.dimensions().stream())
-                .collect(Collectors.toUnmodifiableSet());
-        CsvRows.Vocabulary vocabulary = new CsvRows.Vocabulary(current.measures().keySet(), dimensions);
-        if (format == BodyFormat.SDMX_ML) {
-            return SdmxMlRows.open(spooled.file(), vocabulary);
-        }
-        return CsvRows.open(spooled.file(), format, decimal, vocabulary);
-    }
-
-    /**
-     * A compressed body is held to the limit a plain one has (the HTTP layer's, on the bytes received). The
-     * declared decimal mark is part of what the body means, so it is part of its hash for Idempotency-Key.
-     */
-    private SpooledBody.Spooling spooling(BodyFormat format, ContentCoding coding, Optional<Character> decimal) {
-        String meaning = format.mediaType() + decimal.map(mark -> ";decimal=" + mark).orElse("");
-        return new SpooledBody.Spooling(coding, spoolDirectory(), meaning, maxBodySize.asLongValue());
     }
 
     private static Response answer(int status, SubmissionSummary summary, UriInfo uri) {
@@ -354,23 +207,7 @@ public class SubmissionResource {
         return response.build();
     }
 
-    /**
-     * JAX-RS reads any word but "true" as false, so {@code dryRun=yes} stored the data its sender meant only to
-     * check: anything but true or false is refused before the body is read.
-     */
-    private static boolean dryRun(String parameter) {
-        if (!"true".equalsIgnoreCase(parameter) && !"false".equalsIgnoreCase(parameter)) {
-            throw new ProblemException(Problems.of(Response.Status.BAD_REQUEST, "invalid-parameter",
-                    "dryRun must be true or false; got '" + parameter + "'. Nothing was stored."));
-        }
-        return Boolean.parseBoolean(parameter);
-    }
-
     private static boolean respondAsync(String prefer) {
         return prefer != null && prefer.toLowerCase().contains("respond-async");
-    }
-
-    private java.nio.file.Path spoolDirectory() {
-        return config.spoolDirectory().orElse(java.nio.file.Path.of(System.getProperty("java.io.tmpdir")));
     }
 }

@@ -21,15 +21,6 @@ public final class RowValidator {
     // "PIxx." and at most 59 more: a measure code is a code of TextLimits.CODE characters like any other
     private static final Pattern MEASURE = Pattern.compile("PI(0[1-9]|1[0-2])\\.[A-Z0-9_]{1,59}");
     private static final Pattern CODE = Pattern.compile("[A-Z0-9][A-Z0-9_.\\-]{0,63}");
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-    private static final BigDecimal MAX_YEARS = BigDecimal.valueOf(120);
-    private static final BigDecimal SMALLEST = new BigDecimal("1e-15");
-    private static final BigDecimal LARGEST = new BigDecimal("1e15");
-    /**
-     * Longest value text parsed: a storable value needs at most about 40 characters, and parsing a number of a
-     * million digits takes seconds (BigDecimal's parsing is quadratic in the digits).
-     */
-    static final int VALUE_CHARS = 100;
 
     private final Catalogue catalogue;
     private final ReporterRights rights;
@@ -62,7 +53,7 @@ public final class RowValidator {
         if (status == null) {
             conflicts.add(Conflict.of(row.pointer("status"), "status", ConflictCode.STATUS_INVALID, row.status()));
         } else if (action.filter(a -> a == ObservationAction.DELETE).isEmpty()) {
-            checkValue(row, measure, status.missing(), conflicts);
+            ValueRules.check(row, measure.map(Catalogue.Measure::unitKind), status.missing()).ifPresent(conflicts::add);
         }
         checkText(row, "comment", row.comment(), TextLimits.COMMENT, conflicts);
         measure.ifPresent(m -> checkRights(row, m, areaKnown, conflicts));
@@ -183,46 +174,6 @@ public final class RowValidator {
                 .forEach(d -> conflicts.add(Conflict.of(row.pointer("dimensions/" + d), "dimensions/" + d, ConflictCode.DIMENSION_MISSING, null))));
     }
 
-    private void checkValue(ObservationRow row, Optional<Catalogue.Measure> measure, boolean missingStatus,
-                            List<Conflict> conflicts) {
-        if (isBlank(row.value())) {
-            if (!missingStatus) {
-                conflicts.add(Conflict.of(row.pointer("value"), "value", ConflictCode.VALUE_MISSING, row.value()));
-            }
-            return;
-        }
-        if (row.value().length() > VALUE_CHARS) {
-            conflicts.add(Conflict.of(row.pointer("value"), "value", ConflictCode.TEXT_TOO_LONG, row.value()));
-            return;
-        }
-        Optional<BigDecimal> value = finiteDecimal(TextLimits.trimBlanks(row.value()));
-        if (value.isEmpty()) {
-            conflicts.add(Conflict.of(row.pointer("value"), "value", ConflictCode.VALUE_NOT_FINITE, row.value()));
-        } else if (!storable(value.get())) {
-            conflicts.add(new Conflict(row.pointer("value"), "value", ConflictCode.VALUE_OUT_OF_RANGE, "A value must be 0 or"
-                    + " between 1e-15 and 1e15 in magnitude. Given: '" + row.value() + "'."));
-        } else if (measure.isPresent()) {
-            Catalogue.UnitKind kind = measure.get().unitKind();
-            fitsUnit(value.get(), kind)
-                    .or(() -> kind == Catalogue.UnitKind.COUNT && !wholeNumber(TextLimits.trimBlanks(row.value()), value.get())
-                            ? Optional.of(ConflictCode.VALUE_NOT_INTEGER) : Optional.empty())
-                    .ifPresent(code -> conflicts.add(new Conflict(row.pointer("value"), "value", code, code.description()
-                            + " Given: " + Conflict.quote(row.value()) + " for a " + kind + " measure.")));
-        }
-    }
-
-    /**
-     * Whether a count is written as a whole number. In a CSV or SDMX-CSV cell or a JSON string a decimal point is
-     * refused even before zeros: in much of the EU the point separates thousands, so 1.000 is a thousand, and
-     * reading it as 1 would store a wrong value without a word; 12.0 from a tool that writes every number as a
-     * float is refused with it, and the reporter resends 12. A JSON number is read by JSON's grammar (RFC 8259,
-     * section 6: one decimal mark, no grouping), so it arrives as its value: 12.0 is 12 and passes, 1.5 does not.
-     * An exponent (1E+3) is no separator and stays allowed.
-     */
-    static boolean wholeNumber(String text, BigDecimal value) {
-        return text.indexOf('.') < 0 && value.stripTrailingZeros().scale() <= 0;
-    }
-
     /** A free text: storable characters first, then its length. */
     private static void checkText(ObservationRow row, String field, String text, int max, List<Conflict> conflicts) {
         if (!TextLimits.storable(text)) {
@@ -233,35 +184,6 @@ public final class RowValidator {
         }
     }
 
-    /**
-     * Trends and totals compute in doubles, exact to 15 significant digits: a larger magnitude loses its units,
-     * and a tiny one ends up a 0 somewhere between here and the chart. No indicator counts or measures anything
-     * near either bound.
-     */
-    static boolean storable(BigDecimal value) {
-        BigDecimal magnitude = value.abs();
-        return value.signum() == 0
-                || magnitude.compareTo(SMALLEST) >= 0 && magnitude.compareTo(LARGEST) < 0;
-    }
-
-    /** The rule a value breaks for its unit kind, if any. SCORE is the only kind without bounds. */
-    static Optional<ConflictCode> fitsUnit(BigDecimal value, Catalogue.UnitKind kind) {
-        boolean negative = value.signum() < 0;
-        return switch (kind) {
-            case COUNT, AMOUNT, LOAD -> negative ? Optional.of(ConflictCode.VALUE_NEGATIVE) : Optional.empty();
-            case PERCENT -> outside(value, BigDecimal.ZERO, HUNDRED);
-            case YEARS -> outside(value, BigDecimal.ZERO, MAX_YEARS);
-            case BINARY -> value.compareTo(BigDecimal.ZERO) == 0 || value.compareTo(BigDecimal.ONE) == 0
-                    ? Optional.empty() : Optional.of(ConflictCode.VALUE_OUT_OF_RANGE);
-            case SCORE -> Optional.empty();
-        };
-    }
-
-    private static Optional<ConflictCode> outside(BigDecimal value, BigDecimal min, BigDecimal max) {
-        return value.compareTo(min) < 0 || value.compareTo(max) > 0
-                ? Optional.of(ConflictCode.VALUE_OUT_OF_RANGE) : Optional.empty();
-    }
-
     private void checkRights(ObservationRow row, Catalogue.Measure measure, boolean areaKnown, List<Conflict> conflicts) {
         if (!rights.maySubmit(measure)) {
             conflicts.add(Conflict.of(row.pointer("measure"), "measure", ConflictCode.REPORTER_NOT_ALLOWED_MEASURE,
@@ -270,16 +192,6 @@ public final class RowValidator {
         if (areaKnown && !rights.mayReportFor(row.area())) {
             conflicts.add(Conflict.of(row.pointer("area"), "area", ConflictCode.REPORTER_NOT_ALLOWED_AREA,
                     rights.reporter() + " -> " + row.area()));
-        }
-    }
-
-    private static Optional<BigDecimal> finiteDecimal(String text) {
-        try {
-            BigDecimal value = new BigDecimal(text);
-            // a value beyond double range cannot be charted or trended; refuse it here rather than downstream
-            return Double.isFinite(value.doubleValue()) ? Optional.of(value) : Optional.empty();
-        } catch (NumberFormatException e) {
-            return Optional.empty();
         }
     }
 

@@ -95,22 +95,25 @@ public class SubmissionTimeline {
         return new Step("validated", done ? StepState.DONE : StepState.PENDING, s.validatedAt);
     }
 
-    /** The relay publishes in id order; none pending in the submission's id range means all acknowledged. */
+    /**
+     * Published when none of the submission's outbox records is pending. Read only: the time is the one
+     * PublicationTimes recorded, or, until it runs, the last publication time of its records (they are purged
+     * an hour after publication, long after that).
+     */
     private Step published(Submission s) {
-        if (s.publishedAt == null) {
-            Number pending = (Number) entityManager.createNativeQuery(
-                            "select count(*) from outbox_event where published_at is null and id between ?1 and ?2")
-                    .setParameter(1, s.firstEventId).setParameter(2, s.lastEventId).getSingleResult();
-            if (pending.longValue() > 0) {
-                return new Step("published", StepState.PENDING, null);
-            }
-            Object last = entityManager.createNativeQuery(
-                            "select max(published_at) from outbox_event where id between ?1 and ?2")
-                    .setParameter(1, s.firstEventId).setParameter(2, s.lastEventId).getSingleResult();
-            // records are purged an hour after publication: then the time we noticed is the best we know
-            s.publishedAt = last == null ? Instant.now() : Instants.of(last);
+        if (s.publishedAt != null) {
+            return new Step("published", StepState.DONE, s.publishedAt);
         }
-        return new Step("published", StepState.DONE, s.publishedAt);
+        Number pending = (Number) entityManager.createNativeQuery(
+                        "select count(*) from outbox_event where published_at is null and id between ?1 and ?2")
+                .setParameter(1, s.firstEventId).setParameter(2, s.lastEventId).getSingleResult();
+        if (pending.longValue() > 0) {
+            return new Step("published", StepState.PENDING, null);
+        }
+        Object last = entityManager.createNativeQuery(
+                        "select max(published_at) from outbox_event where id between ?1 and ?2")
+                .setParameter(1, s.firstEventId).setParameter(2, s.lastEventId).getSingleResult();
+        return new Step("published", StepState.DONE, last == null ? null : Instants.of(last));
     }
 
     private OutcomeDto outcome(Submission s) {

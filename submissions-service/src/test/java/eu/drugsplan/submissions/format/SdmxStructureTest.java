@@ -54,6 +54,6 @@ class SdmxStructureTest {
             no language prefix;fr:x                 | no language prefix;fr:x
             """)
     void a_multi_lingual_comment_keeps_its_english_text(String value, String kept) {
-        assertThat(CsvRows.english(value, CsvRows.languagePrefix(';'))).isEqualTo(kept);
+        assertThat(CsvCells.english(value, CsvCells.languagePrefix(';'))).isEqualTo(kept);
     }
 }

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
+import eu.drugsplan.submissions.repository.PublicationTimes;
 import eu.drugsplan.submissions.support.CatalogueFixtureResource;
 import eu.drugsplan.submissions.support.Releases;
 import eu.drugsplan.testsupport.JwtKeysResource;
 import eu.drugsplan.testsupport.Tokens;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -16,6 +18,9 @@ import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +28,12 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(JwtKeysResource.class)
 @WithTestResource(CatalogueFixtureResource.class)
 class SubmissionListAndStatusTest {
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    PublicationTimes publicationTimes;
 
     private static String submit(String reporter, String value) {
         return given().auth().oauth2(Tokens.forReporter(reporter, "submitter")).contentType(ContentType.JSON)
@@ -105,5 +116,33 @@ class SubmissionListAndStatusTest {
 
         given().auth().oauth2(Tokens.forReporter("HR", "submitter")).when().get("/api/v1/submissions/" + id)
                 .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    /** The test profile records publication times hourly (a first run at start), so nothing else writes here. */
+    @Test
+    void reading_a_submission_never_writes_its_publication_time_the_schedule_records_it() {
+        String id = submit("MT", "4");
+        Releases.release(id);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().auth().oauth2(Tokens.forReporter("MT", "submitter")).when().get("/api/v1/submissions/" + id)
+                        .then().statusCode(200).body("timeline[2].state", equalTo("DONE")));
+        QuarkusTransaction.requiringNew().run(() -> entityManager
+                .createNativeQuery("update submission set published_at = null where id = ?1")
+                .setParameter(1, UUID.fromString(id)).executeUpdate());
+
+        String shown = given().auth().oauth2(Tokens.forReporter("MT", "submitter"))
+                .when().get("/api/v1/submissions/" + id)
+                .then().statusCode(200).body("timeline[2].state", equalTo("DONE")).extract().path("timeline[2].at");
+
+        assertThat(shown).isNotNull();
+        assertThat(storedPublicationTime(id)).isNull();
+        assertThat(publicationTimes.record()).isPositive();
+        assertThat(storedPublicationTime(id)).isNotNull();
+    }
+
+    private Object storedPublicationTime(String id) {
+        return QuarkusTransaction.requiringNew().call(() -> entityManager
+                .createNativeQuery("select published_at from submission where id = ?1")
+                .setParameter(1, UUID.fromString(id)).getSingleResult());
     }
 }

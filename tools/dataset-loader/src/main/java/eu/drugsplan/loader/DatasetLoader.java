@@ -3,19 +3,14 @@ package eu.drugsplan.loader;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -80,7 +75,7 @@ public final class DatasetLoader {
         if (options.dryRun()) {
             return;
         }
-        Submitter submitter = new Submitter(gateway, tokens(options), options.batchSize());
+        Submitter submitter = new Submitter(gateway, Tokens.reporters(options), options.batchSize());
         Instant start = Instant.now();
         submitter.submit(extract.observations, extract.uploads);
         out.println("Import summaries: " + submitter.totals + " in " + Duration.between(start, Instant.now()).toMillis()
@@ -96,7 +91,7 @@ public final class DatasetLoader {
         }
         if (!submitter.inReview.isEmpty()) {
             Instant released = Instant.now();
-            submitter.release(reviewerTokens(options), Duration.ofSeconds(Math.max(60, options.waitSeconds())));
+            submitter.release(Tokens.reviewers(options), Duration.ofSeconds(Math.max(60, options.waitSeconds())));
             out.println("Released " + submitter.inReview.size() + " submissions in review (releases by body: "
                     + submitter.releases + "), all official " + Duration.between(released, Instant.now()).toMillis()
                     + " ms later");
@@ -163,61 +158,6 @@ public final class DatasetLoader {
         }
         differences.addAll(roundTrip.differences(wastewater.get(false)));
         return differences;
-    }
-
-    private static Function<String, String> tokens(Options options) throws IOException {
-        if (options.tokensFile() != null) {
-            Properties tokens = new Properties();
-            try (InputStream in = Files.newInputStream(options.tokensFile())) {
-                tokens.load(in);
-            }
-            return reporter -> {
-                String token = tokens.getProperty(reporter);
-                if (token == null) {
-                    throw new IllegalStateException("no token for reporter " + reporter + " in " + options.tokensFile());
-                }
-                return token;
-            };
-        }
-        Map<String, String> cache = new HashMap<>();
-        return reporter -> cache.computeIfAbsent(reporter, r -> runTokenCommand(options.tokenCommand(), "{reporter}", r));
-    }
-
-    /** A reviewer token per reviewing body: reviewer.BODY of the tokens file, or the review token command. */
-    private static Function<String, String> reviewerTokens(Options options) throws IOException {
-        if (options.tokensFile() != null) {
-            Properties tokens = new Properties();
-            try (InputStream in = Files.newInputStream(options.tokensFile())) {
-                tokens.load(in);
-            }
-            return body -> {
-                String token = tokens.getProperty("reviewer." + body);
-                if (token == null) {
-                    throw new IllegalStateException("no reviewer token reviewer." + body + " in " + options.tokensFile());
-                }
-                return token;
-            };
-        }
-        Map<String, String> cache = new HashMap<>();
-        return body -> cache.computeIfAbsent(body, b -> runTokenCommand(options.reviewTokenCommand(), "{body}", b));
-    }
-
-    /** Runs the command with {@code placeholder} ({reporter} or {body}) replaced by the reporter's code. */
-    private static String runTokenCommand(String command, String placeholder, String reporter) {
-        try {
-            Process process = new ProcessBuilder("bash", "-c", command.replace(placeholder, reporter))
-                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-            String token = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            if (process.waitFor() != 0 || token.isEmpty()) {
-                throw new IllegalStateException("the token command failed for " + placeholder + " " + reporter);
-            }
-            return token;
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot run the token command: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 
     private static void sleep(long millis) {

@@ -7,9 +7,7 @@ import eu.drugsplan.contracts.sdmx.SdmxIds;
 import eu.drugsplan.indicators.sdmx.structure.StructureSelection.Entry;
 import eu.drugsplan.indicators.sdmx.structure.Structures.Artefact;
 import eu.drugsplan.indicators.sdmx.structure.Structures.Availability;
-import eu.drugsplan.indicators.sdmx.structure.Structures.Component;
 import eu.drugsplan.indicators.sdmx.structure.Structures.Item;
-import eu.drugsplan.indicators.sdmx.structure.Structures.Role;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
@@ -106,7 +104,7 @@ public final class StructureJsonWriter {
                 case AGENCY_SCHEME, CODELIST, CONCEPT_SCHEME -> items(a, e.items() == null ? structures.items(a) : e.items());
                 case DATAFLOW -> g.writeStringField("structure",
                         urn(ArtefactType.DATA_STRUCTURE, SdmxIds.AGENCY, SdmxIds.dataStructureId(a.measure()), SdmxIds.SEMANTIC_VERSION));
-                case DATA_STRUCTURE -> components(a.measure());
+                case DATA_STRUCTURE -> new DsdJsonComponents(g).write(structures.components(a.measure()));
                 case CONSTRAINT -> constraint(a.measure());
             }
         }
@@ -135,94 +133,6 @@ public final class StructureJsonWriter {
             g.writeEndObject();
         }
         g.writeEndArray();
-    }
-
-    private void components(String measure) throws IOException {
-        List<Component> components = structures.components(measure);
-        g.writeObjectFieldStart("dataStructureComponents");
-        attributeList(components);
-        dimensionList(components);
-        measureList(components);
-        g.writeEndObject();
-    }
-
-    private void attributeList(List<Component> components) throws IOException {
-        g.writeObjectFieldStart("attributeList");
-        g.writeStringField("id", "AttributeDescriptor");
-        g.writeArrayFieldStart("attributes");
-        for (Component c : components) {
-            if (c.role() == Role.ATTRIBUTE) {
-                g.writeStartObject();
-                g.writeStringField("id", c.id());
-                g.writeStringField("usage", c.mandatory() ? "mandatory" : "optional");
-                g.writeObjectFieldStart("attributeRelationship");
-                g.writeObjectFieldStart(c.attachment() == Structures.Attachment.OBSERVATION ? "observation" : "dataflow");
-                g.writeEndObject();
-                g.writeEndObject();
-                representation(c);
-                g.writeEndObject();
-            }
-        }
-        g.writeEndArray();
-        g.writeEndObject();
-    }
-
-    private void dimensionList(List<Component> components) throws IOException {
-        g.writeObjectFieldStart("dimensionList");
-        g.writeStringField("id", "DimensionDescriptor");
-        g.writeArrayFieldStart("dimensions");
-        int position = 1;
-        Component time = null;
-        for (Component c : components) {
-            if (c.role() == Role.DIMENSION) {
-                g.writeStartObject();
-                g.writeStringField("id", c.id());
-                g.writeNumberField("position", position++);
-                representation(c);
-                g.writeEndObject();
-            } else if (c.role() == Role.TIME_DIMENSION) {
-                time = c;
-            }
-        }
-        g.writeEndArray();
-        if (time != null) {
-            g.writeObjectFieldStart("timeDimension");
-            g.writeStringField("id", time.id());
-            representation(time);
-            g.writeEndObject();
-        }
-        g.writeEndObject();
-    }
-
-    private void measureList(List<Component> components) throws IOException {
-        g.writeObjectFieldStart("measureList");
-        g.writeStringField("id", "MeasureDescriptor");
-        g.writeArrayFieldStart("measures");
-        for (Component c : components) {
-            if (c.role() == Role.MEASURE) {
-                g.writeStartObject();
-                g.writeStringField("id", c.id());
-                g.writeStringField("usage", "optional");
-                representation(c);
-                g.writeEndObject();
-            }
-        }
-        g.writeEndArray();
-        g.writeEndObject();
-    }
-
-    private void representation(Component c) throws IOException {
-        g.writeStringField("conceptIdentity", "urn:sdmx:org.sdmx.infomodel.conceptscheme.Concept=" + SdmxIds.AGENCY + ":"
-                + SdmxIds.CONCEPT_SCHEME + "(" + SdmxIds.SEMANTIC_VERSION + ")." + c.id());
-        g.writeObjectFieldStart("localRepresentation");
-        if (c.codelist() != null) {
-            g.writeStringField("enumeration", urn(ArtefactType.CODELIST, SdmxIds.AGENCY, c.codelist(), SdmxIds.SEMANTIC_VERSION));
-        } else {
-            g.writeObjectFieldStart("format");
-            g.writeStringField("dataType", c.textType());
-            g.writeEndObject();
-        }
-        g.writeEndObject();
     }
 
     private void constraint(String measure) throws IOException {
