@@ -1,5 +1,7 @@
 package eu.drugsplan.indicators.repository;
 
+import eu.drugsplan.common.jdbc.CopyIn;
+import eu.drugsplan.common.jdbc.CopyText;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.drugsplan.contracts.event.ObservationEvent;
@@ -9,9 +11,9 @@ import eu.drugsplan.indicators.repository.StoreRows.Cell;
 import eu.drugsplan.indicators.repository.StoreRows.Current;
 import eu.drugsplan.indicators.repository.StoreRows.SeriesRow;
 import eu.drugsplan.indicators.repository.StoreRows.Version;
-import java.io.StringReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,7 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.postgresql.PGConnection;
 
 /**
  * The store's tables read and written a batch at a time on one JDBC connection (the transaction's): a few
@@ -143,15 +144,14 @@ public final class StoreTables {
         try (var create = connection.createStatement()) {
             create.execute(StoreSql.STAGE_TABLE);
         }
-        CopyText rows = new CopyText();
-        int ord = 0;
-        for (Version v : versions) {
-            rows.field(ord++).field(v.cell().seriesId()).field(v.cell().period()).field(v.value()).field(v.status())
-                    .field(v.comment()).field(v.deleted()).field(v.reporter()).field(v.submissionId())
-                    .field(v.eventId()).field(v.receivedAt()).endRow();
-        }
-        try {
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(StoreSql.COPY_STAGE, new StringReader(rows.text()));
+        try (Writer out = CopyIn.open(connection, StoreSql.COPY_STAGE)) {
+            CopyText rows = new CopyText(out);
+            int ord = 0;
+            for (Version v : versions) {
+                rows.field(ord++).field(v.cell().seriesId()).field(v.cell().period()).field(v.value())
+                        .field(v.status()).field(v.comment()).field(v.deleted()).field(v.reporter())
+                        .field(v.submissionId()).field(v.eventId()).field(v.receivedAt()).endRow();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

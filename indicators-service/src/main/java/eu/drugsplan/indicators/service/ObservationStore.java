@@ -6,10 +6,10 @@ import eu.drugsplan.contracts.event.ObservationEvent;
 import eu.drugsplan.contracts.event.SeriesPoint;
 import eu.drugsplan.contracts.event.SeriesUpdatedEvent;
 import eu.drugsplan.common.outbox.Outbox;
+import eu.drugsplan.common.outbox.OutboxRows;
 import eu.drugsplan.common.outbox.TraceContext;
 import eu.drugsplan.indicators.config.IndicatorsConfig;
 import eu.drugsplan.indicators.repository.FailedEvents;
-import eu.drugsplan.indicators.repository.OutboxRows;
 import eu.drugsplan.indicators.repository.ProcessedEvents;
 import eu.drugsplan.indicators.repository.StoreRows.SeriesRow;
 import eu.drugsplan.indicators.repository.StoreSqlException;
@@ -98,7 +98,7 @@ public class ObservationStore {
             rows.add(new OutboxRows.Row(event.eventId(), series.seriesKey(), payload(event),
                     trace != null ? trace : TraceContext.current()));
         }
-        new OutboxRows(connection).append(config.seriesUpdatedTopic(), rows, applied.at());
+        OutboxRows.append(connection, config.seriesUpdatedTopic(), rows, applied.at());
         outbox.wakeRelayAfterCommit();
     }
 
