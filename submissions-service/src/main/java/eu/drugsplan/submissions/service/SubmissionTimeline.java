@@ -104,16 +104,14 @@ public class SubmissionTimeline {
         if (s.publishedAt != null) {
             return new Step("published", StepState.DONE, s.publishedAt);
         }
-        Number pending = (Number) entityManager.createNativeQuery(
-                        "select count(*) from outbox_event where published_at is null and id between ?1 and ?2")
+        // one read of the submission's id range: pending records, and when the last one was published
+        Object[] range = (Object[]) entityManager.createNativeQuery("select count(*) filter (where published_at is null),"
+                        + " max(published_at) from outbox_event where id between ?1 and ?2")
                 .setParameter(1, s.firstEventId).setParameter(2, s.lastEventId).getSingleResult();
-        if (pending.longValue() > 0) {
+        if (((Number) range[0]).longValue() > 0) {
             return new Step("published", StepState.PENDING, null);
         }
-        Object last = entityManager.createNativeQuery(
-                        "select max(published_at) from outbox_event where id between ?1 and ?2")
-                .setParameter(1, s.firstEventId).setParameter(2, s.lastEventId).getSingleResult();
-        return new Step("published", StepState.DONE, last == null ? null : Instants.of(last));
+        return new Step("published", StepState.DONE, range[1] == null ? null : Instants.of(range[1]));
     }
 
     private OutcomeDto outcome(Submission s) {
