@@ -2,7 +2,7 @@
 # Benchmark (not a test): the cost of applying one series-updated event in reporting-service must not grow
 # with the number of stored observations. For each size in SIZES (default: 10,000 and 1,000,000 stored
 # observations), it starts the packaged reporting-service alone on an empty database reporting_bench, its
-# own Kafka broker (127.0.0.1:19392) and the catalogue of the service's test fixtures on its catalogue topic, seeds that many
+# own Kafka broker (127.0.0.1:19392) and the catalogue of the tests' fixture (test-support) on its catalogue topic, seeds that many
 # observations (country_value rows, 20 periods per series, plus one series_trend row per series) into the
 # same measure the benchmark updates, then sends SERIES x (WARMUP + ROUNDS) events of 20 points each for
 # Member States of a SUM measure (so each event also re-sums an EU total) and reads the service's
@@ -42,7 +42,7 @@ kafka_start bench "$KAFKA_PORT" $((KAFKA_PORT + 1))
 wait_for_port 127.0.0.1 "$KAFKA_PORT" 60 || die "the benchmark's Kafka broker did not start"
 catalogue=bench-catalogue-$(date +%s)
 java -cp "$libs/*" "$HERE/PublishCatalogue.java" 127.0.0.1:$KAFKA_PORT "$catalogue" \
-  "$ROOT/reporting-service/src/test/resources/catalogue" || die "could not publish the catalogue"
+  "$ROOT/test-support/src/main/resources/fixtures/catalogue-event.json" || die "could not publish the catalogue"
 
 seed() { # observations
   local series=$(($1 / 20))

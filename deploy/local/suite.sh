@@ -81,7 +81,7 @@ create_topics() {
   local observations=${OBSERVATIONS_TOPIC:-observations.v1} updates=${SERIES_UPDATED_TOPIC:-series-updated.v1}
   local catalogue=${CATALOGUE_TOPIC:-catalogue.v1} review=${REVIEW_TOPIC:-review-events.v1}
   java -cp "$LOCAL/kafka/libs/*" "$ROOT/deploy/local/kafka/CreateTopics.java" "$KAFKA_BOOTSTRAP_SERVERS" \
-    "${KAFKA_PARTITIONS:-6}" "$observations" "$observations.dlq" "$updates" "$updates.dlq" "$review" \
+    "${KAFKA_PARTITIONS:-6}" "$observations" "$observations.dlq" "$updates" "$updates.dlq" "$updates.submissions.dlq" "$review" \
     "$catalogue:compact" >&2 \
     || die "could not create the Kafka topics"
 }

@@ -91,7 +91,11 @@ class PlausibilityWarningsThroughGatewayTest {
         });
         String row = "{\"measure\": \"" + MEASURE + "\", \"area\": \"AT\", \"period\": \"2016\", \"value\": 36300}";
 
-        JsonPath summary = submit("{\"observations\": [" + row + "]}", true);
+        // submissions-service compares with its copy of the official series, kept from the store's series-updated
+        // events: it hears of the stored period moments after the data API shows it
+        JsonPath summary = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> submit("{\"observations\": [" + row + "]}", true),
+                        answer -> !answer.getList("warnings").isEmpty());
 
         assertThat(summary.getList("warnings.code")).containsExactly("REVISION");
         assertThat(summary.getInt("warnings[0].reference")).isEqualTo(Integer.parseInt(austria.get("2016")));

@@ -177,6 +177,7 @@ final class Suite implements AutoCloseable {
         env.put("CATALOGUE_TOPIC", "e2e-" + run + ".catalogue");
         env.put("INDICATORS_GROUP_ID", "e2e-" + run + "-indicators");
         env.put("REPORTING_GROUP_ID", "e2e-" + run + "-reporting");
+        env.put("SUBMISSIONS_GROUP_ID", "e2e-" + run + "-submissions");
         env.put("JWT_PUBLIC_KEY_LOCATION", TestKeys.PUBLIC_KEY.toAbsolutePath().toString());
         // every client of the test run is one address here (127.0.0.1), so the production limits of one caller
         // would throttle the whole run: the rate limit by the polling for released data, the connections per

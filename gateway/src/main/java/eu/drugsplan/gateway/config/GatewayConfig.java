@@ -121,13 +121,12 @@ public interface GatewayConfig {
     }
 
     interface OpenApi {
-        /** How long the merged document is kept before the services are asked again. */
-        @WithDefault("30s")
-        Duration cacheFor();
-
-        /** How long each service may take to hand over its document. */
-        @WithDefault("5s")
-        Duration fetchTimeout();
+        /**
+         * Where the services' documents stored at their build are: {@code <schemas>/<service>/openapi.json}, on the
+         * class path ({@code classpath:...}, where the gateway's build bundles them) or in a directory.
+         */
+        @WithDefault("classpath:openapi")
+        String schemas();
     }
 
     /** What one client may hold at once, and how long anyone waits for a backend (protection/, proxy/). */

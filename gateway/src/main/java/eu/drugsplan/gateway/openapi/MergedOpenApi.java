@@ -1,97 +1,80 @@
 package eu.drugsplan.gateway.openapi;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.drugsplan.gateway.config.GatewayConfig;
 import eu.drugsplan.gateway.security.AccessRules;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Instant;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import org.jboss.logging.Logger;
 
 /**
- * Asks every service for its own OpenAPI document and keeps the merged one for a while: the description
- * changes only when a service is redeployed, and it must not cost three backend calls per reader.
+ * The one description of the public API, merged once at start from the services' OpenAPI documents as each
+ * service stored its own when it was built ({@code quarkus.smallrye-openapi.store-schema-directory}), bundled into
+ * this gateway by its build (gateway/pom.xml, {@code bundle-service-schemas}). No service is asked at run time: the
+ * description is the one of the build, and only the deployment's access rules (who may read) are applied here.
  */
 @ApplicationScoped
+@Startup
 public class MergedOpenApi {
 
+    /** The services whose documents are merged, in the order their paths and components are taken. */
+    static final List<String> SERVICES = List.of("indicators", "submissions", "reporting");
+    private static final String CLASSPATH = "classpath:";
     private static final Logger LOG = Logger.getLogger(MergedOpenApi.class);
 
-    private record Cached(Instant until, ObjectNode document) {
-    }
-
-    private final GatewayConfig config;
-    private final OpenApiMerger merger;
-    private final HttpClient client;
-    private final ObjectMapper mapper;
-    private volatile Cached cached;
+    private final Optional<ObjectNode> document;
 
     public MergedOpenApi(GatewayConfig config, ObjectMapper mapper, AccessRules rules) {
-        this.config = config;
-        this.merger = new OpenApiMerger(mapper, rules);
-        this.client = HttpClient.newBuilder().connectTimeout(config.connectTimeout()).build();
-        this.mapper = mapper;
+        List<ServiceDocument> documents = new ArrayList<>();
+        for (String service : SERVICES) {
+            read(config.openapi().schemas(), service, mapper).ifPresent(documents::add);
+        }
+        if (documents.size() < SERVICES.size()) {
+            LOG.errorf("the build bundled %d of the %d services' OpenAPI documents under %s: /api/v1/openapi answers"
+                    + " 503 (build the services before the gateway, as the reactor does)", documents.size(),
+                    SERVICES.size(), config.openapi().schemas());
+            this.document = Optional.empty();
+        } else {
+            this.document = Optional.of(new OpenApiMerger(mapper, rules).merge(documents));
+        }
     }
 
-    /** The merged document, or empty when no service answered (the caller then answers 503). */
-    public CompletionStage<Optional<ObjectNode>> document() {
-        Cached current = cached;
-        if (current != null && Instant.now().isBefore(current.until())) {
-            return CompletableFuture.completedFuture(Optional.of(current.document()));
-        }
-        Map<String, URI> services = new LinkedHashMap<>();
-        services.put("indicators", config.backends().indicators());
-        services.put("submissions", config.backends().submissions());
-        services.put("reporting", config.backends().reporting());
-        List<CompletableFuture<Optional<ServiceDocument>>> fetches = new ArrayList<>();
-        services.forEach((name, uri) -> fetches.add(fetch(name, uri)));
-        return CompletableFuture.allOf(fetches.toArray(CompletableFuture[]::new)).thenApply(done -> {
-            List<ServiceDocument> documents = fetches.stream().map(CompletableFuture::join)
-                    .flatMap(Optional::stream).toList();
-            if (documents.isEmpty()) {
+    /** The merged document, or empty when the build did not bundle every service's (the caller answers 503). */
+    public Optional<ObjectNode> document() {
+        return document;
+    }
+
+    private static Optional<ServiceDocument> read(String location, String service, ObjectMapper mapper) {
+        String name = location.replaceAll("/+$", "") + "/" + service + "/openapi.json";
+        try (InputStream in = open(name)) {
+            if (in == null) {
                 return Optional.empty();
             }
-            ObjectNode merged = merger.merge(documents);
-            // a partial document is served, but not kept: the missing service's paths come back next time
-            if (documents.size() == services.size()) {
-                cached = new Cached(Instant.now().plus(config.openapi().cacheFor()), merged);
+            JsonNode document = mapper.readTree(in);
+            if (!(document instanceof ObjectNode object)) {
+                throw new IllegalStateException(name + " is not an OpenAPI document");
             }
-            return Optional.of(merged);
-        });
+            return Optional.of(new ServiceDocument(service, object));
+        } catch (IOException e) {
+            throw new UncheckedIOException("the bundled OpenAPI document " + name + " cannot be read", e);
+        }
     }
 
-    private CompletableFuture<Optional<ServiceDocument>> fetch(String service, URI backend) {
-        HttpRequest request = HttpRequest.newBuilder(backend.resolve("/q/openapi?format=json"))
-                .timeout(config.openapi().fetchTimeout())
-                .header("Accept", "application/json")
-                .GET().build();
-        return client.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-                .thenApply(response -> {
-                    if (response.statusCode() != 200) {
-                        LOG.warnf("%s service answered %d for its OpenAPI document", service, response.statusCode());
-                        return Optional.<ServiceDocument>empty();
-                    }
-                    try {
-                        return Optional.of(new ServiceDocument(service, (ObjectNode) mapper.readTree(response.body())));
-                    } catch (Exception e) {
-                        LOG.warnf("%s service's OpenAPI document is not JSON: %s", service, e.toString());
-                        return Optional.<ServiceDocument>empty();
-                    }
-                })
-                .exceptionally(failure -> {
-                    LOG.warnf("%s service's OpenAPI document is unavailable: %s", service, failure.toString());
-                    return Optional.empty();
-                });
+    private static InputStream open(String name) throws IOException {
+        if (name.startsWith(CLASSPATH)) {
+            return Thread.currentThread().getContextClassLoader().getResourceAsStream(name.substring(CLASSPATH.length()));
+        }
+        Path file = Path.of(name);
+        return Files.isRegularFile(file) ? Files.newInputStream(file) : null;
     }
 }

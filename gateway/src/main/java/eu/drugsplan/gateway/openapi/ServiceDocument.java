@@ -2,6 +2,6 @@ package eu.drugsplan.gateway.openapi;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** One service's own OpenAPI document, as it serves it at /q/openapi. */
+/** One service's own OpenAPI document, as it stored it at its build. */
 public record ServiceDocument(String service, ObjectNode document) {
 }

@@ -13,10 +13,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Optional;
-import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** The one description of the whole public API, merged from the services' own (JSON, or YAML on request). */
+/**
+ * The one description of the whole public API, merged from the services' own as they were built (JSON, or YAML on
+ * request), with this gateway as the server.
+ */
 @Path("/api/v1/openapi")
 public class OpenApiResource {
 
@@ -31,19 +33,20 @@ public class OpenApiResource {
 
     @GET
     @Operation(hidden = true)
-    public CompletionStage<Response> get(@QueryParam("format") String format, @HeaderParam("Accept") String accept,
+    public Response get(@QueryParam("format") String format, @HeaderParam("Accept") String accept,
                                          UriInfo uri) {
         boolean asYaml = "yaml".equalsIgnoreCase(format)
                 || (format == null && accept != null && accept.contains("yaml") && !accept.contains("json"));
         String server = uri.getBaseUri().toString().replaceAll("/+$", "");
-        return openApi.document().thenApply(document -> answer(document, server, asYaml, uri.getPath()));
+        return answer(openApi.document(), server, asYaml, uri.getPath());
     }
 
     private Response answer(Optional<ObjectNode> document, String server, boolean asYaml, String path) {
         if (document.isEmpty()) {
-            return Response.status(503).type(Problems.MEDIA_TYPE).header("Retry-After", "5")
-                    .entity(Problems.document(HttpResponseStatus.SERVICE_UNAVAILABLE, "backend-unavailable",
-                            "No service handed over its API description; try again shortly.", path))
+            // a build that lacks them stays so until it is rebuilt: not a 503 to retry
+            return Response.status(500).type(Problems.MEDIA_TYPE)
+                    .entity(Problems.document(HttpResponseStatus.INTERNAL_SERVER_ERROR, "api-description-missing",
+                            "This build of the gateway holds no API description of the services.", path))
                     .build();
         }
         ObjectNode served = document.get().deepCopy();

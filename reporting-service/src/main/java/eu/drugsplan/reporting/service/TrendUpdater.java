@@ -57,12 +57,6 @@ public class TrendUpdater {
                 config.progressThresholdPercent(), config.significanceLevel(), TrendConfig.DEFAULTS.senConfidence()));
     }
 
-    /** @return true if the stored trend changed */
-    @Transactional
-    public boolean update(SeriesUpdatedEvent event) {
-        return updateAll(List.of(event)) == 1;
-    }
-
     /**
      * The events of different series, in one transaction: each series' trend, then each EU total they touched
      * once (in a fixed order, so that two consumers locking the same totals cannot deadlock).

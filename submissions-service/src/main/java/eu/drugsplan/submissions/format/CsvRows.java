@@ -130,13 +130,6 @@ public final class CsvRows implements RowSource {
             measure = structure.measure();
             labelled = structure.labelled();
         }
-        Map<String, String> dimensions = new HashMap<>(4);
-        for (int i = 0; i < layout.dimensionNames().length; i++) {
-            String code = CsvCells.coded(record, layout.dimensionIndexes()[i], labelled);
-            if (code != null) {
-                dimensions.put(layout.dimensionNames()[i], code);
-            }
-        }
         String value = CsvCells.cell(record, layout.value());
         if (value != null) {
             Optional<String> decimal = dialect.value(value);
@@ -146,20 +139,31 @@ public final class CsvRows implements RowSource {
             value = decimal.get();
         }
         String action = CsvCells.cell(record, layout.action());
-        if (structures != null && value == null && isDelete(action)) {
-            Optional<String> attribute = attributeMarked(record);
-            if (attribute.isPresent()) {
-                return ObservationRow.refused(Conflict.of(line, "row", ConflictCode.DELETE_ATTRIBUTE_UNSUPPORTED,
-                        attribute.get()));
-            }
-        }
-        String comment = CsvCells.cell(record, layout.comment());
-        if (comment != null && layout.multilingualComment()) {
-            comment = CsvCells.english(comment, languages);
+        Optional<String> attribute = structures != null && value == null && isDelete(action)
+                ? attributeMarked(record) : Optional.empty();
+        if (attribute.isPresent()) {
+            return ObservationRow.refused(Conflict.of(line, "row", ConflictCode.DELETE_ATTRIBUTE_UNSUPPORTED,
+                    attribute.get()));
         }
         return new ObservationRow(line, measure, CsvCells.coded(record, layout.area(), labelled),
-                CsvCells.coded(record, layout.period(), labelled), dimensions, value, CsvCells.coded(record, layout.status(), labelled),
-                comment, action);
+                CsvCells.coded(record, layout.period(), labelled), dimensions(record, labelled), value,
+                CsvCells.coded(record, layout.status(), labelled), comment(record), action);
+    }
+
+    private Map<String, String> dimensions(CsvRecord record, boolean labelled) {
+        Map<String, String> dimensions = new HashMap<>(4);
+        for (int i = 0; i < layout.dimensionNames().length; i++) {
+            String code = CsvCells.coded(record, layout.dimensionIndexes()[i], labelled);
+            if (code != null) {
+                dimensions.put(layout.dimensionNames()[i], code);
+            }
+        }
+        return dimensions;
+    }
+
+    private String comment(CsvRecord record) {
+        String comment = CsvCells.cell(record, layout.comment());
+        return comment != null && layout.multilingualComment() ? CsvCells.english(comment, languages) : comment;
     }
 
     private static boolean isDelete(String action) {

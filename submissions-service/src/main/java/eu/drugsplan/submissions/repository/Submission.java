@@ -1,5 +1,6 @@
 package eu.drugsplan.submissions.repository;
 
+import eu.drugsplan.submissions.service.SubmissionCounts;
 import eu.drugsplan.submissions.service.review.ReviewState;
 import java.util.List;
 import java.util.Set;
@@ -14,7 +15,11 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One request of a reporter: its counts and where it stands. Accepted rows travel on as outbox events. */
+/**
+ * One request of a reporter: its counts and where it stands. Accepted rows travel on as outbox events. The
+ * submission moves itself through its intake states (received, processing, validated or rejected, failed); the
+ * review states are {@code service.review}'s.
+ */
 @Entity
 @Table(name = "submission")
 public class Submission extends PanacheEntityBase {
@@ -123,5 +128,44 @@ public class Submission extends PanacheEntityBase {
 
     public int events() {
         return accepted + deleted;
+    }
+
+    /** A submission just received from a reporter, before any row is read. */
+    public static Submission received(String reporter, String submittedBy, String mediaType, Instant at) {
+        Submission submission = new Submission();
+        submission.id = UUID.randomUUID();
+        submission.reporter = reporter;
+        submission.submittedBy = submittedBy;
+        submission.mediaType = mediaType;
+        submission.status = SubmissionStatus.RECEIVED;
+        submission.receivedAt = at;
+        return submission;
+    }
+
+    /** Answered with 202: its rows are committed chunk by chunk from now on. */
+    public void processing() {
+        status = SubmissionStatus.PROCESSING;
+    }
+
+    /** The counts of the rows read so far (an asynchronous load records them with every chunk). */
+    public void count(SubmissionCounts counts) {
+        received = counts.received();
+        accepted = counts.accepted();
+        rejected = counts.rejected();
+        deleted = counts.deleted();
+        warnings = counts.warnings();
+    }
+
+    /** Every row read: validated when it carried an event (or nothing at all), rejected when every row was refused. */
+    public void validated(SubmissionCounts counts, Instant at) {
+        count(counts);
+        status = events() > 0 || received == 0 ? SubmissionStatus.VALIDATED : SubmissionStatus.REJECTED;
+        validatedAt = at;
+    }
+
+    /** A load stopped: the chunks committed stand, the reason is shown with the status. */
+    public void failed(Exception reason) {
+        status = SubmissionStatus.FAILED;
+        failure = reason.getMessage() == null ? reason.getClass().getSimpleName() : reason.getMessage();
     }
 }

@@ -6,6 +6,7 @@ import eu.drugsplan.submissions.repository.SubmissionStatus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -41,15 +42,11 @@ public class AsyncLoads {
         worker.execute(() -> load(submissionId, rows, pipeline, cleanup));
     }
 
-    private void load(UUID submissionId, RowSource source, IntakePipeline pipeline, Runnable cleanup) {
-        try (RowSource rows = source) {
-            while (rows.hasNext()) {
-                pipeline.consume(rows.next());
-                if (pipeline.pendingRows() >= config.chunkRows()) {
-                    commitChunk(submissionId, pipeline, false);
-                }
-            }
-            metrics.finished(commitChunk(submissionId, pipeline, true));
+    private void load(UUID submissionId, RowSource rows, IntakePipeline pipeline, Runnable cleanup) {
+        try {
+            IntakePipeline.Chunk last = pipeline.feed(rows, config.chunkRows(),
+                    chunk -> commitChunk(submissionId, pipeline, chunk, false));
+            metrics.finished(commitChunk(submissionId, pipeline, last, true));
         } catch (RuntimeException e) {
             LOG.errorf(e, "submission %s stopped", submissionId);
             fail(submissionId, e);
@@ -59,14 +56,15 @@ public class AsyncLoads {
     }
 
     /** @return the submission's status after this chunk */
-    private SubmissionStatus commitChunk(UUID submissionId, IntakePipeline pipeline, boolean last) {
+    private SubmissionStatus commitChunk(UUID submissionId, IntakePipeline pipeline, IntakePipeline.Chunk chunk,
+                                         boolean last) {
         return QuarkusTransaction.requiringNew().timeout((int) config.transactionTimeout().toSeconds()).call(() -> {
             Submission submission = Submission.findById(submissionId);
-            chunks.store(submission, pipeline.takeChunk());
-            SubmissionIntake.count(submission, pipeline);
+            chunks.store(submission, chunk);
+            submission.count(pipeline.counts());
             submission.chunksCommitted++;
             if (last) {
-                SubmissionIntake.close(submission, pipeline);
+                submission.validated(pipeline.counts(), Instant.now());
                 chunks.finish(submission);
             }
             return submission.status;
@@ -76,8 +74,7 @@ public class AsyncLoads {
     private void fail(UUID submissionId, RuntimeException e) {
         QuarkusTransaction.requiringNew().run(() -> {
             Submission submission = Submission.findById(submissionId);
-            submission.status = SubmissionStatus.FAILED;
-            submission.failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            submission.failed(e);
             // the chunks committed stand: what of them is under review waits for its reviewers as usual
             chunks.finish(submission);
         });

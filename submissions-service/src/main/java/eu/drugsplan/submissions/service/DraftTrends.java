@@ -3,8 +3,6 @@ package eu.drugsplan.submissions.service;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.drugsplan.contracts.event.ObservationChange;
 import eu.drugsplan.contracts.event.ObservationEvent;
-import eu.drugsplan.common.rest.Problems;
-import eu.drugsplan.common.rest.ProblemException;
 import eu.drugsplan.contracts.series.StoredSeries;
 import eu.drugsplan.contracts.trend.DesiredDirection;
 import eu.drugsplan.contracts.trend.MeasureProperties;
@@ -12,20 +10,19 @@ import eu.drugsplan.contracts.trend.PeriodValue;
 import eu.drugsplan.contracts.trend.TrendCalculator;
 import eu.drugsplan.contracts.trend.TrendConfig;
 import eu.drugsplan.contracts.trend.TrendResult;
-import eu.drugsplan.submissions.client.StoredSeriesClient;
 import eu.drugsplan.submissions.config.SubmissionsConfig;
 import eu.drugsplan.submissions.repository.HeldEvents;
 import eu.drugsplan.submissions.repository.HeldEvents.Held;
 import eu.drugsplan.submissions.repository.PendingRows;
 import eu.drugsplan.submissions.repository.PendingRows.PendingEvent;
 import eu.drugsplan.submissions.repository.PendingRows.SeriesFilter;
+import eu.drugsplan.submissions.repository.StoredSeriesCopy;
 import eu.drugsplan.submissions.repository.Submission;
 import eu.drugsplan.submissions.service.SubmissionQueries.Viewer;
 import eu.drugsplan.submissions.service.review.DraftSeries;
 import eu.drugsplan.submissions.service.review.ReviewState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -36,8 +33,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-import org.jboss.logging.Logger;
 
 /**
  * The draft view of a submission (issue 16): for each series its rows touch, the trend of the official values
@@ -46,8 +41,6 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class DraftTrends {
-
-    private static final Logger LOG = Logger.getLogger(DraftTrends.class);
 
     public record SeriesDraft(
             String seriesKey, String measure, String area, Map<String, String> dimensions, String desiredDirection,
@@ -74,12 +67,12 @@ public class DraftTrends {
 
     private final HeldEvents held;
     private final PendingRows pending;
-    private final StoredSeriesClient store;
+    private final StoredSeriesCopy store;
     private final CatalogueCache catalogue;
     private final ObjectMapper json;
     private final TrendCalculator calculator;
 
-    public DraftTrends(HeldEvents held, PendingRows pending, @RestClient StoredSeriesClient store,
+    public DraftTrends(HeldEvents held, PendingRows pending, StoredSeriesCopy store,
                        CatalogueCache catalogue, ObjectMapper json, SubmissionsConfig config) {
         this.held = held;
         this.pending = pending;
@@ -153,20 +146,10 @@ public class DraftTrends {
         return values.isEmpty() ? null : calculator.calculate(values, measure);
     }
 
-    /** Without the official values a draft trend would be a guess: the answer is then a 503, never a wrong trend. */
+    /** The official values of the series, as this service's copy holds them. */
     private Map<String, StoredSeries> official(List<String> keys) {
-        if (keys.isEmpty()) {
-            return Map.of();
-        }
-        try {
-            Map<String, StoredSeries> bySeries = new LinkedHashMap<>();
-            store.current(new StoredSeriesClient.Request(keys)).forEach(s -> bySeries.put(s.seriesKey(), s));
-            return bySeries;
-        } catch (RuntimeException e) {
-            LOG.warnf("official values unavailable for a draft trend: %s", e.getMessage());
-            throw new ProblemException(Problems.of(Response.Status.SERVICE_UNAVAILABLE, "store-unavailable",
-                    "The official values cannot be read at the moment, so no draft trend can be computed; retry shortly."));
-        }
+        Map<String, StoredSeries> bySeries = new LinkedHashMap<>();
+        store.current(keys).forEach(s -> bySeries.put(s.seriesKey(), s));
+        return bySeries;
     }
-
 }

@@ -10,11 +10,10 @@ import eu.drugsplan.submissions.service.plausibility.Warning;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -34,7 +33,6 @@ public final class IntakePipeline {
     private final SubmissionKeys keys;
     private final WarningCheck warningCheck;
     private final List<Warning> shownWarnings = new ArrayList<>();
-    private final Set<String> notes = new LinkedHashSet<>();
     private Map<SeriesKey, List<ObservationChange>> accepted = new LinkedHashMap<>();
     private List<SubmittedValue> submitted = new ArrayList<>();
     private int acceptedRows;
@@ -84,13 +82,27 @@ public final class IntakePipeline {
     public interface WarningCheck {
 
         /** No checks: for callers that have no store to read the history from. */
-        WarningCheck NONE = values -> new Checked(List.of(), null);
+        WarningCheck NONE = values -> List.of();
 
-        Checked check(List<SubmittedValue> values);
+        /** The warnings of a chunk's values. */
+        List<Warning> check(List<SubmittedValue> values);
     }
 
-    /** The warnings of a chunk, and a note when the checks could not run in full (null when they could). */
-    public record Checked(List<Warning> warnings, String note) {
+    /**
+     * The one chunk loop of every intake (dry run, synchronous, asynchronous): feeds the rows through, hands each full
+     * chunk to {@code full} as soon as it has {@code chunkRows} rows, and returns the last one (possibly empty),
+     * which the caller stores as it stores its last. The rows are closed whatever happens.
+     */
+    public Chunk feed(RowSource source, int chunkRows, Consumer<Chunk> full) {
+        try (RowSource rows = source) {
+            while (rows.hasNext()) {
+                consume(rows.next());
+                if (pendingRows() >= chunkRows) {
+                    full.accept(takeChunk());
+                }
+            }
+        }
+        return takeChunk();
     }
 
     public void consume(ObservationRow row) {
@@ -128,16 +140,13 @@ public final class IntakePipeline {
             String body = heldFor.apply(series.measure());
             events.events(series, changes).forEach(event -> chunkEvents.add(event.heldFor(body)));
         });
-        Checked checked = submitted.isEmpty() ? new Checked(List.of(), null) : warningCheck.check(submitted);
-        Chunk chunk = new Chunk(chunkEvents, acceptedRows, conflicts, checked.warnings());
-        counts.warnings += checked.warnings().size();
-        for (Warning warning : checked.warnings()) {
+        List<Warning> warnings = submitted.isEmpty() ? List.of() : warningCheck.check(submitted);
+        Chunk chunk = new Chunk(chunkEvents, acceptedRows, conflicts, warnings);
+        counts.warnings += warnings.size();
+        for (Warning warning : warnings) {
             if (shownWarnings.size() < maxConflictsShown) {
                 shownWarnings.add(warning);
             }
-        }
-        if (checked.note() != null) {
-            notes.add(checked.note());
         }
         submitted = new ArrayList<>();
         accepted = new LinkedHashMap<>();
@@ -157,11 +166,6 @@ public final class IntakePipeline {
     /** The first max-conflicts-shown warnings; counts().warnings() counts them all. */
     public List<Warning> shownWarnings() {
         return shownWarnings;
-    }
-
-    /** What the checks could not do, once each (e.g. the stored history was not available). */
-    public Set<String> notes() {
-        return notes;
     }
 
     private static ObservationChange change(ObservationRow row) {

@@ -6,8 +6,8 @@ import eu.drugsplan.contracts.event.ObservationChange;
 import eu.drugsplan.contracts.event.ObservationEvent;
 import eu.drugsplan.contracts.series.StoredSeries;
 import eu.drugsplan.contracts.series.StoredSeries.StoredValue;
-import eu.drugsplan.submissions.client.StoredSeriesClient;
 import eu.drugsplan.submissions.repository.HeldEvents;
+import eu.drugsplan.submissions.repository.StoredSeriesCopy;
 import eu.drugsplan.submissions.repository.HeldEvents.Held;
 import eu.drugsplan.submissions.repository.HeldEvents.RowComment;
 import eu.drugsplan.submissions.repository.ReviewActionRecord;
@@ -28,14 +28,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-import org.jboss.logging.Logger;
 
 /** What reviewers and reporters read of a review: the rows beside what is official, the audit, the queue. */
 @ApplicationScoped
 public class ReviewQueries {
-
-    private static final Logger LOG = Logger.getLogger(ReviewQueries.class);
 
     /** A value as public reads show it now. */
     public record Official(BigDecimal value, String status) {
@@ -50,7 +46,10 @@ public class ReviewQueries {
                             String reviewComment) {
     }
 
-    /** officialKnown: false when the store could not be asked (official is then null on every row). */
+    /**
+     * officialKnown: always true since the official values are this service's own copy (StoredSeriesCopy); it was
+     * false when indicators-service could not be asked, and stays for the clients written then.
+     */
     public record RowPage(List<ReviewRow> rows, int page, int size, boolean officialKnown) {
     }
 
@@ -70,11 +69,11 @@ public class ReviewQueries {
     }
 
     private final HeldEvents held;
-    private final StoredSeriesClient store;
+    private final StoredSeriesCopy store;
     private final ObjectMapper json;
     private final EntityManager entityManager;
 
-    public ReviewQueries(HeldEvents held, @RestClient StoredSeriesClient store, ObjectMapper json,
+    public ReviewQueries(HeldEvents held, StoredSeriesCopy store, ObjectMapper json,
                          EntityManager entityManager) {
         this.held = held;
         this.store = store;
@@ -98,14 +97,14 @@ public class ReviewQueries {
         List<ReviewRow> rows = new ArrayList<>();
         for (Held event : events) {
             ObservationEvent parsed = event.event(json);
-            Map<String, Official> stored = official == null ? Map.of() : official.getOrDefault(event.seriesKey(), Map.of());
+            Map<String, Official> stored = official.getOrDefault(event.seriesKey(), Map.of());
             for (ObservationChange change : parsed.observations()) {
                 rows.add(new ReviewRow(event.seriesKey(), change.period(), change.action(), change.value(),
                         change.status(), change.comment(), stored.get(change.period()),
                         comments.get(event.seriesKey() + "|" + change.period())));
             }
         }
-        return Optional.of(new RowPage(rows, page, size, official != null));
+        return Optional.of(new RowPage(rows, page, size, true));
     }
 
     @Transactional
@@ -149,25 +148,17 @@ public class ReviewQueries {
                 s.reviewingBodies(), s.releasedBy())).toList());
     }
 
-    /** The official values of the page's series, or null when the store could not be asked. */
+    /** The official values of the page's series, as this service's copy holds them. */
     private Map<String, Map<String, Official>> official(List<Held> events) {
         List<String> keys = events.stream().map(Held::seriesKey).distinct().toList();
-        if (keys.isEmpty()) {
-            return Map.of();
-        }
-        try {
-            Map<String, Map<String, Official>> bySeries = new HashMap<>();
-            for (StoredSeries series : store.current(new StoredSeriesClient.Request(keys))) {
-                Map<String, Official> values = new HashMap<>();
-                for (StoredValue v : series.values()) {
-                    values.put(v.period(), new Official(v.value(), v.status()));
-                }
-                bySeries.put(series.seriesKey(), values);
+        Map<String, Map<String, Official>> bySeries = new HashMap<>();
+        for (StoredSeries series : store.current(keys)) {
+            Map<String, Official> values = new HashMap<>();
+            for (StoredValue v : series.values()) {
+                values.put(v.period(), new Official(v.value(), v.status()));
             }
-            return bySeries;
-        } catch (RuntimeException e) {
-            LOG.debugf("official values unavailable: %s", e.getMessage());
-            return null;
+            bySeries.put(series.seriesKey(), values);
         }
+        return bySeries;
     }
 }

@@ -8,7 +8,6 @@ import eu.drugsplan.common.rest.ProblemException;
 import eu.drugsplan.submissions.config.SubmissionsConfig;
 import eu.drugsplan.submissions.repository.IdempotencyKeys;
 import eu.drugsplan.submissions.repository.Submission;
-import eu.drugsplan.submissions.repository.SubmissionStatus;
 import eu.drugsplan.submissions.service.review.MeasureReview;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +16,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Takes a submission in. Synchronously (JSON, small CSV): every row is validated, accepted rows become
@@ -79,19 +77,13 @@ public class SubmissionIntake {
     }
 
     private IntakeResult dryRun(IntakeRequest request, Submission submission, IntakePipeline pipeline) {
-        try (RowSource rows = request.rows()) {
-            while (rows.hasNext()) {
-                pipeline.consume(rows.next());
-                if (pipeline.pendingRows() >= config.chunkRows()) {
-                    pipeline.takeChunk();
-                }
-            }
+        try {
+            // the last chunk is checked too: a dry run shows the warnings a submission would draw
+            pipeline.feed(request.rows(), config.chunkRows(), chunk -> { });
         } finally {
             request.cleanup().run();
         }
-        // the last chunk is checked too: a dry run shows the warnings a submission would draw
-        pipeline.takeChunk();
-        close(submission, pipeline);
+        submission.validated(pipeline.counts(), Instant.now());
         metrics.dryRun();
         return new IntakeResult(Response.Status.OK.getStatusCode(), SubmissionSummary.dryRun(submission,
                 pipeline.shownConflicts(), pipeline.shownWarnings()));
@@ -100,18 +92,14 @@ public class SubmissionIntake {
     private IntakeResult storeAll(IntakeRequest request, Submission submission, IntakePipeline pipeline) {
         submission.persistAndFlush();
         remember(request, submission, Response.Status.CREATED);
-        try (RowSource rows = request.rows()) {
-            while (rows.hasNext()) {
-                pipeline.consume(rows.next());
-                if (pipeline.pendingRows() >= config.chunkRows()) {
-                    chunks.store(submission, pipeline.takeChunk());
-                }
-            }
+        IntakePipeline.Chunk last;
+        try {
+            last = pipeline.feed(request.rows(), config.chunkRows(), chunk -> chunks.store(submission, chunk));
         } finally {
             request.cleanup().run();
         }
-        chunks.store(submission, pipeline.takeChunk());
-        close(submission, pipeline);
+        chunks.store(submission, last);
+        submission.validated(pipeline.counts(), Instant.now());
         chunks.finish(submission);
         submission.chunksCommitted = 1;
         return new IntakeResult(Response.Status.CREATED.getStatusCode(), SubmissionSummary.of(submission,
@@ -119,7 +107,7 @@ public class SubmissionIntake {
     }
 
     private IntakeResult startAsync(IntakeRequest request, Submission submission, IntakePipeline pipeline) {
-        submission.status = SubmissionStatus.PROCESSING;
+        submission.processing();
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 submission.persist();
@@ -134,37 +122,8 @@ public class SubmissionIntake {
         return new IntakeResult(Response.Status.ACCEPTED.getStatusCode(), SubmissionSummary.of(submission, List.of(), List.of()));
     }
 
-    static void count(Submission submission, IntakePipeline pipeline) {
-        SubmissionCounts counts = pipeline.counts();
-        submission.received = counts.received();
-        submission.accepted = counts.accepted();
-        submission.rejected = counts.rejected();
-        submission.deleted = counts.deleted();
-        submission.warnings = counts.warnings();
-        for (String note : pipeline.notes()) {
-            if (!SubmissionSummary.notes(submission).contains(note)) {
-                submission.notes = submission.notes == null || submission.notes.isEmpty() ? note
-                        : submission.notes + "\n" + note;
-            }
-        }
-    }
-
-    static void close(Submission submission, IntakePipeline pipeline) {
-        count(submission, pipeline);
-        submission.status = submission.events() > 0 || submission.received == 0
-                ? SubmissionStatus.VALIDATED : SubmissionStatus.REJECTED;
-        submission.validatedAt = Instant.now();
-    }
-
-    private Submission open(IntakeRequest request) {
-        Submission submission = new Submission();
-        submission.id = UUID.randomUUID();
-        submission.reporter = request.reporter();
-        submission.submittedBy = request.submittedBy();
-        submission.mediaType = request.mediaType();
-        submission.status = SubmissionStatus.RECEIVED;
-        submission.receivedAt = Instant.now();
-        return submission;
+    private static Submission open(IntakeRequest request) {
+        return Submission.received(request.reporter(), request.submittedBy(), request.mediaType(), Instant.now());
     }
 
     private void remember(IntakeRequest request, Submission submission, Response.Status answer) {

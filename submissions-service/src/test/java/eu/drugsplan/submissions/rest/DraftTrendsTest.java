@@ -2,8 +2,10 @@ package eu.drugsplan.submissions.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import eu.drugsplan.submissions.repository.StoredSeriesCopy;
 import eu.drugsplan.submissions.support.CatalogueFixtureResource;
 import eu.drugsplan.submissions.support.Releases;
 import eu.drugsplan.testsupport.JwtKeysResource;
@@ -12,12 +14,15 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The draft view (issue 16): a submission under review shows, per series, the official trend beside the trend its
- * release would give. The stand-in store holds 2014-2018 of one Hungarian series (30, 32, 31, 35, 36); the
+ * release would give. The official copy holds (from the fixture's series-updated event) 2014-2018 of one Hungarian series (30, 32, 31, 35, 36); the
  * expected figures are counted by hand: Mann-Kendall S is the sum of the signs of all later-minus-earlier
  * differences, Sen's slope the median of the pairwise slopes.
  */
@@ -27,6 +32,15 @@ import org.junit.jupiter.api.Test;
 class DraftTrendsTest {
 
     private static final String HUNGARY = Tokens.forReporter("HU", "submitter");
+
+    @Inject
+    StoredSeriesCopy copy;
+
+    @BeforeEach
+    void theOfficialSeriesArrived() {
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> !copy.current(List.of(CatalogueFixtureResource.STORED_SERIES)).isEmpty());
+    }
 
     private static String submit(String rows) {
         return given().auth().oauth2(HUNGARY).contentType(ContentType.JSON).body("{\"observations\": [" + rows + "]}")

@@ -1,14 +1,12 @@
 package eu.drugsplan.submissions.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import eu.drugsplan.testsupport.CatalogueFixture;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The test catalogue, read from the same fixtures the stand-in server serves. */
+/** The test catalogue: the one the stand-in of indicators-service publishes (test-support's CatalogueFixture). */
 public final class Fixtures {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -16,21 +14,23 @@ public final class Fixtures {
     private Fixtures() {
     }
 
+    /** The measures as the catalogue event carries them (who reports: memberStates, agencies). */
     public static JsonNode measures() {
-        return read("catalogue/measures.json");
+        return CatalogueFixture.measures();
     }
 
     public static JsonNode reporters() {
-        return read("catalogue/reporters.json");
+        return CatalogueFixture.reporters();
     }
 
+    /** A code list's codes: code, label, parent. */
     public static JsonNode codelist(String id) {
-        return read("catalogue/codelists/" + id + ".json");
+        return CatalogueFixture.codes(id);
     }
 
     public static List<String> codes(String codelist) {
         List<String> codes = new ArrayList<>();
-        codelist(codelist).path("codes").forEach(c -> codes.add(c.path("code").asText()));
+        codelist(codelist).forEach(c -> codes.add(c.path("code").asText()));
         return codes;
     }
 
@@ -45,13 +45,5 @@ public final class Fixtures {
         }
         return "{\"measure\":\"" + measure.path("code").asText() + "\",\"area\":\"" + area
                 + "\",\"period\":\"2021\",\"dimensions\":{" + dimensions + "},\"value\":1}";
-    }
-
-    private static JsonNode read(String resource) {
-        try (InputStream in = Fixtures.class.getClassLoader().getResourceAsStream(resource)) {
-            return JSON.readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
