@@ -162,6 +162,10 @@ class IdentityProviderThroughGatewayTest {
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() ->
                 given().baseUri(gateway).queryParam("area", "AT").get("/api/v1/data/" + MEASURE)
                         .then().extract().jsonPath().getList("series.observations.period").toString().contains("2015"));
+        // submissions-service compares with its copy of the official series, which hears of the stored period moments
+        // after the data API shows it: a dry run says when it has
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
+                dryRun(austria, "2015", 140).contains("REVISION"));
         String revision = submit(austria, "2015", 140);
         given().baseUri(gateway).auth().oauth2(austria).get("/api/v1/submissions/" + revision)
                 .then().statusCode(200).body("warnings.code", org.hamcrest.Matchers.hasItem("REVISION"));
@@ -363,15 +367,26 @@ class IdentityProviderThroughGatewayTest {
     }
 
     private static String submit(String token, String period, int value) {
-        String body = """
-                {"observations": [
-                  {"measure": "PI09.DRUG_INDUCED_DEATHS", "area": "AT", "period": "%s", "dimensions": {"SEX": "F", "AGE": "TOTAL"}, "value": %d}
-                ]}""".formatted(period, value);
         return given().baseUri(suite.gatewayUrl()).auth().oauth2(token)
-                .contentType(ContentType.JSON).body(body)
+                .contentType(ContentType.JSON).body(austrianRow(period, value))
                 .when().post("/api/v1/submissions")
                 .then().statusCode(201).body("accepted", equalTo(1)).body("reporter", equalTo("AT"))
                 .extract().path("id");
+    }
+
+    /** The warning codes a dry run of the row draws. */
+    private static String dryRun(String token, String period, int value) {
+        return given().baseUri(suite.gatewayUrl()).auth().oauth2(token)
+                .contentType(ContentType.JSON).body(austrianRow(period, value))
+                .when().post("/api/v1/submissions?dryRun=true")
+                .then().statusCode(200).extract().jsonPath().getList("warnings.code").toString();
+    }
+
+    private static String austrianRow(String period, int value) {
+        return """
+                {"observations": [
+                  {"measure": "PI09.DRUG_INDUCED_DEATHS", "area": "AT", "period": "%s", "dimensions": {"SEX": "F", "AGE": "TOTAL"}, "value": %d}
+                ]}""".formatted(period, value);
     }
 
     /** What {@code curl -u CLIENT:SECRET -d grant_type=client_credentials .../token} does. */

@@ -41,7 +41,9 @@ public class StoredSeriesCopy {
 
     /** Keeps each event's series unless the copy already holds the same or a newer data version of it. */
     @Transactional
-    public void keep(List<SeriesUpdatedEvent> events) {
+    public void keep(List<SeriesUpdatedEvent> announced) {
+        // one row per series in one statement: an upsert may not touch a row twice
+        List<SeriesUpdatedEvent> events = SeriesUpdatedEvent.newestPerSeries(announced, event -> event);
         int n = events.size();
         String[] keys = new String[n];
         Long[] versions = new Long[n];

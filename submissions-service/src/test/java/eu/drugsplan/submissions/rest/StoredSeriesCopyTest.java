@@ -80,7 +80,7 @@ class StoredSeriesCopyTest {
         copy.keep(List.of(event(key, 7, "2018", 5)));
         assertThat(valuesOf(key)).extracting(StoredSeries.StoredValue::value).containsExactly(BigDecimal.ONE);
 
-        copy.keep(List.of(event(key, 8, "2019", 3)));
+        copy.keep(List.of(event(key, 9, "2019", 3), event(key, 8, "2019", 4)));
 
         assertThat(valuesOf(key)).singleElement().satisfies(value -> {
             assertThat(value.period()).isEqualTo("2019");
