@@ -301,11 +301,13 @@ public class Faults {
                 try (Connection sub = db(env, "SUBMISSIONS_DB_URL"); Connection ind = db(env, "INDICATORS_DB_URL")) {
                     long subPending = scalar(sub, "select count(*) from outbox_event where published_at is null");
                     long indPending = scalar(ind, "select count(*) from outbox_event where published_at is null");
-                    long obsLag = lag(admin, "indicators-service", "observations.v1");
-                    long trendLag = lag(admin, "reporting-service", "series-updated.v1");
-                    last = String.format("submissions outbox %d, indicators outbox %d, observations lag %d, series-updated lag %d",
-                            subPending, indPending, obsLag, trendLag);
-                    quiet = subPending + indPending + obsLag + trendLag == 0 ? quiet + 1 : 0;
+                    Suite suite = Suite.of(env);
+                    long obsLag = lag(admin, suite.storeGroup(), suite.observations());
+                    long trendLag = lag(admin, suite.trendGroup(), suite.seriesUpdated());
+                    long copyLag = lag(admin, suite.copyGroup(), suite.seriesUpdated());
+                    last = String.format("submissions outbox %d, indicators outbox %d, observations lag %d, series-updated lag"
+                            + " %d (trends) and %d (submissions' copy)", subPending, indPending, obsLag, trendLag, copyLag);
+                    quiet = subPending + indPending + obsLag + trendLag + copyLag == 0 ? quiet + 1 : 0;
                 } catch (Exception notYet) {
                     quiet = 0;
                     last = String.valueOf(notYet);
@@ -426,8 +428,10 @@ public class Faults {
                 HttpResponse.BodyHandlers.ofString()).body());
         DesiredDirection direction = DesiredDirection.valueOf(measure.path("desiredDirection").asText());
         Double band = measure.path("stableBandPercent").isNumber() ? measure.path("stableBandPercent").asDouble() : null;
+        // the trend parameters reporting-service runs with: the same variables, the same defaults
         TrendCalculator calculator = new TrendCalculator(new TrendConfig(
-                band == null ? 10 : band, 1, 0.05, TrendConfig.DEFAULTS.senConfidence()));
+                band == null ? number(env, "TRENDS_STABLE_BAND", 10) : band, number(env, "TRENDS_PROGRESS_THRESHOLD", 1),
+                number(env, "TRENDS_SIGNIFICANCE", 0.05), TrendConfig.DEFAULTS.senConfidence()));
         MeasureProperties properties = new MeasureProperties(direction, band);
 
         Map<String, JsonNode> trends = new TreeMap<>();
@@ -475,7 +479,7 @@ public class Faults {
         // a readable event on a dead-letter topic is an event its consumer never applied
         long deadLettered = 0;
         try (Admin admin = admin(env)) {
-            for (String topic : List.of("observations.v1.dlq", "series-updated.v1.dlq")) {
+            for (String topic : Suite.of(env).deadLetterTopics()) {
                 long n = records(admin, topic);
                 if (n > 0) {
                     deadLettered += n;
@@ -648,15 +652,15 @@ public class Faults {
         RecordMetadata poisonAt, validAt;
         UUID eventId = UUID.randomUUID();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
-            poisonAt = producer.send(new ProducerRecord<>("observations.v1", key, "{not an observation event")).get();
+            poisonAt = producer.send(new ProducerRecord<>(Suite.of(env).observations(), key, "{not an observation event")).get();
             ObjectNode event = JSON.createObjectNode().put("version", 1).put("eventId", eventId.toString())
                     .put("submissionId", UUID.randomUUID().toString()).put("reporter", "AT").put("action", "MERGE")
                     .put("measure", MEASURE).put("area", "AT").put("period", period).put("value", value)
                     .put("status", "A").putNull("comment").put("receivedAt", Instant.now().toString());
             event.putObject("dimensions").put("AGE", "TOTAL").put("SEX", "M");
-            validAt = producer.send(new ProducerRecord<>("observations.v1", key, event.toString())).get();
+            validAt = producer.send(new ProducerRecord<>(Suite.of(env).observations(), key, event.toString())).get();
         }
-        System.out.printf("poison at observations.v1-%d@%d, valid record at -%d@%d%n", poisonAt.partition(),
+        System.out.printf("poison at " + Suite.of(env).observations() + "-%d@%d, valid record at -%d@%d%n", poisonAt.partition(),
                 poisonAt.offset(), validAt.partition(), validAt.offset());
         long deadline = System.currentTimeMillis() + 60_000;
         boolean stored = false, deadLettered = false;
@@ -666,14 +670,14 @@ public class Faults {
         cprops.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(cprops, new StringDeserializer(), new StringDeserializer());
              Connection ind = db(env, "INDICATORS_DB_URL")) {
-            consumer.subscribe(List.of("observations.v1.dlq"));
+            consumer.subscribe(List.of(Suite.of(env).observations() + ".dlq"));
             while (System.currentTimeMillis() < deadline && !(stored && deadLettered)) {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
                     Header offset = r.headers().lastHeader("dead-letter-offset");
                     if (offset != null && new String(offset.value(), StandardCharsets.UTF_8).equals(Long.toString(poisonAt.offset()))
                             && key.equals(r.key())) {
                         deadLettered = true;
-                        System.out.println("poison found on observations.v1.dlq-" + r.partition() + "@" + r.offset()
+                        System.out.println("poison found on " + r.topic() + "-" + r.partition() + "@" + r.offset()
                                 + " reason: " + new String(r.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8));
                     }
                 }
@@ -684,5 +688,30 @@ public class Faults {
         System.out.println(line);
         Files.writeString(figures, line + "\n");
         return deadLettered && stored ? 0 : 1;
+    }
+
+    /**
+     * The topics and consumer groups of the suite under test, from the variables the services read, with the
+     * services' defaults: the checker looks where the services write.
+     */
+    record Suite(String observations, String seriesUpdated, String storeGroup, String trendGroup, String copyGroup) {
+
+        static Suite of(Map<String, String> env) {
+            return new Suite(env.getOrDefault("OBSERVATIONS_TOPIC", "observations.v1"),
+                    env.getOrDefault("SERIES_UPDATED_TOPIC", "series-updated.v1"),
+                    env.getOrDefault("INDICATORS_GROUP_ID", "indicators-service"),
+                    env.getOrDefault("REPORTING_GROUP_ID", "reporting-service"),
+                    env.getOrDefault("SUBMISSIONS_GROUP_ID", "submissions-service"));
+        }
+
+        /** Every consumer's dead-letter topic: the store's, the trends' and submissions' copy of the series. */
+        List<String> deadLetterTopics() {
+            return List.of(observations + ".dlq", seriesUpdated + ".dlq", seriesUpdated + ".submissions.dlq");
+        }
+    }
+
+    private static double number(Map<String, String> env, String name, double otherwise) {
+        String value = env.get(name);
+        return value == null || value.isBlank() ? otherwise : Double.parseDouble(value.trim());
     }
 }

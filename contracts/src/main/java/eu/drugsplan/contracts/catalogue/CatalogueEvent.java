@@ -1,6 +1,7 @@
 package eu.drugsplan.contracts.catalogue;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import eu.drugsplan.contracts.series.Frequency;
 import eu.drugsplan.contracts.trend.DesiredDirection;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -48,8 +49,8 @@ public record CatalogueEvent(int version, UUID eventId, String catalogueVersion,
      * @param euTotalRule       how an EU total is formed (SUM, POPULATION_WEIGHTED_MEAN, NONE ...)
      * @param dimensions        the measure's dimension code list ids, in key order
      * @param headline          per dimension the code of its headline series (a dimension not named: every code)
-     * @param unitKind          COUNT, AMOUNT, PERCENT, YEARS, BINARY, SCORE or LOAD: which values are valid
-     * @param frequency         A, S, Q, M, W or D: which periods are valid
+     * @param unitKind          which values are valid
+     * @param frequency         which periods are valid
      * @param memberStates      whether Member States (and Reitox partners) report it
      * @param agencies          the agencies that report it
      * @param reviewingBody     the agency that releases its submissions; null: the default body
@@ -58,7 +59,7 @@ public record CatalogueEvent(int version, UUID eventId, String catalogueVersion,
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Measure(String code, String indicator, String unit, DesiredDirection desiredDirection,
                           String euTotalRule, BigDecimal stableBandPercent, List<String> dimensions,
-                          Map<String, String> headline, String unitKind, String frequency, boolean memberStates,
+                          Map<String, String> headline, UnitKind unitKind, Frequency frequency, boolean memberStates,
                           List<String> agencies, String reviewingBody, boolean releaseOnSubmission,
                           Plausibility plausibility) {
 
@@ -69,9 +70,9 @@ public record CatalogueEvent(int version, UUID eventId, String catalogueVersion,
         }
     }
 
-    /** A reporter and its kind (MEMBER_STATE, REITOX_PARTNER, AGENCY). */
+    /** A reporter and its kind. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Reporter(String code, String kind) {
+    public record Reporter(String code, ReporterKind kind) {
     }
 
     /** A code of REF_AREA. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import eu.drugsplan.contracts.series.Frequency;
 import eu.drugsplan.contracts.trend.DesiredDirection;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,7 +78,7 @@ class CatalogueCopyTest {
     private static CatalogueEvent catalogue(String version, Instant at, DesiredDirection direction) {
         return new CatalogueEvent(CatalogueEvent.CURRENT_VERSION, UUID.randomUUID(), version, at,
                 List.of(new CatalogueEvent.Measure("PI09.X", "PI09", "number", direction, "SUM", null,
-                        List.of("SEX"), Map.of("SEX", "T"), "COUNT", "A", true, List.of(), null, false, null)),
+                        List.of("SEX"), Map.of("SEX", "T"), UnitKind.COUNT, Frequency.A, true, List.of(), null, false, null)),
                 List.of(new CatalogueEvent.Area("AT", "Austria", "EU27_2020", Map.of())), Map.of(), List.of());
     }
 }

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.drugsplan.contracts.catalogue.CatalogueEvent;
+import eu.drugsplan.contracts.catalogue.ReporterKind;
+import eu.drugsplan.contracts.catalogue.UnitKind;
+import eu.drugsplan.contracts.series.Frequency;
 import eu.drugsplan.contracts.trend.DesiredDirection;
 import eu.drugsplan.indicators.rest.CatalogueViews.CodeView;
 import eu.drugsplan.indicators.rest.CatalogueViews.MeasureView;
@@ -32,7 +35,7 @@ public final class CatalogueEvents {
         List<CatalogueEvent.Area> areas = codelists.getOrDefault(AREAS, List.of());
         codelists.remove(AREAS);
         List<CatalogueEvent.Reporter> reporters = catalogue.reporters().stream()
-                .map(r -> new CatalogueEvent.Reporter(r.code(), r.kind())).toList();
+                .map(r -> new CatalogueEvent.Reporter(r.code(), ReporterKind.valueOf(r.kind()))).toList();
         return new CatalogueEvent(CatalogueEvent.CURRENT_VERSION, UUID.randomUUID(), catalogue.version(), now,
                 measures, areas, codelists, reporters);
     }
@@ -40,9 +43,11 @@ public final class CatalogueEvents {
     private static CatalogueEvent.Measure measure(MeasureView m) {
         boolean memberStates = m.reporters() != null && m.reporters().memberStates();
         List<String> agencies = m.reporters() == null ? List.of() : m.reporters().agencies();
+        // the catalogue's text columns become the contract's types here, at the edge of this service's model
         return new CatalogueEvent.Measure(m.code(), m.indicator(), m.unit(), DesiredDirection.valueOf(m.desiredDirection()),
-                m.euTotalRule(), m.stableBandPercent(), m.dimensions(), m.headline(), m.unitKind(), m.frequency(),
-                memberStates, agencies, m.reviewingBody(), m.releaseOnSubmission(), m.plausibility());
+                m.euTotalRule(), m.stableBandPercent(), m.dimensions(), m.headline(), UnitKind.valueOf(m.unitKind()),
+                Frequency.valueOf(m.frequency()), memberStates, agencies, m.reviewingBody(), m.releaseOnSubmission(),
+                m.plausibility());
     }
 
     private static CatalogueEvent.Area area(CodeView code, ObjectMapper json) {

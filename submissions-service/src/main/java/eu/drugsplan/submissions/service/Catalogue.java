@@ -1,6 +1,8 @@
 package eu.drugsplan.submissions.service;
 
 import eu.drugsplan.contracts.catalogue.Plausibility;
+import eu.drugsplan.contracts.catalogue.ReporterKind;
+import eu.drugsplan.contracts.catalogue.UnitKind;
 import eu.drugsplan.contracts.series.Frequency;
 import eu.drugsplan.contracts.trend.DesiredDirection;
 import eu.drugsplan.contracts.trend.MeasureProperties;
@@ -19,10 +21,6 @@ public record Catalogue(Map<String, Measure> measures, Map<String, Map<String, C
 
     public static final String REF_AREA = "REF_AREA";
     public static final String OBS_STATUS = "OBS_STATUS";
-
-    public enum UnitKind { COUNT, AMOUNT, PERCENT, YEARS, BINARY, SCORE, LOAD }
-
-    public enum ReporterKind { MEMBER_STATE, REITOX_PARTNER, AGENCY }
 
     /**
      * dimensions: the codelist ids, in the catalogue's order; plausibility: the checks of its rows, null when the

@@ -1,10 +1,10 @@
 package eu.drugsplan.submissions.service;
 
-import eu.drugsplan.common.rest.Problems;
 import eu.drugsplan.common.rest.ProblemException;
+import eu.drugsplan.common.rest.Problems;
 import eu.drugsplan.contracts.catalogue.CatalogueCopy;
 import eu.drugsplan.contracts.catalogue.CatalogueEvent;
-import eu.drugsplan.contracts.series.Frequency;
+import eu.drugsplan.contracts.catalogue.ReporterKind;
 import eu.drugsplan.contracts.tables.PublishedTables;
 import eu.drugsplan.contracts.trend.DesiredDirection;
 import eu.drugsplan.contracts.trend.MeasureProperties;
@@ -60,16 +60,16 @@ public class CatalogueCache {
         for (String id : codelistIds) {
             codelists.put(id, codes(id, event.codelist(id)));
         }
-        Map<String, Catalogue.ReporterKind> reporters = new HashMap<>();
-        event.reporters().forEach(r -> reporters.put(r.code(), Catalogue.ReporterKind.valueOf(r.kind())));
+        Map<String, ReporterKind> reporters = new HashMap<>();
+        event.reporters().forEach(r -> reporters.put(r.code(), r.kind()));
         return new Catalogue(measuresByCode(event.measures()), Map.copyOf(codelists), Map.copyOf(reporters));
     }
 
     private static Map<String, Catalogue.Measure> measuresByCode(List<CatalogueEvent.Measure> measures) {
         Map<String, Catalogue.Measure> byCode = new HashMap<>();
         for (CatalogueEvent.Measure m : measures) {
-            byCode.put(m.code(), new Catalogue.Measure(m.code(), Catalogue.UnitKind.valueOf(m.unitKind()),
-                    Frequency.valueOf(m.frequency()), m.dimensions(), m.memberStates(), Set.copyOf(m.agencies()),
+            byCode.put(m.code(), new Catalogue.Measure(m.code(), m.unitKind(),
+                    m.frequency(), m.dimensions(), m.memberStates(), Set.copyOf(m.agencies()),
                     m.plausibility(), m.unit() == null ? "" : m.unit(), review(m), trend(m)));
         }
         return Map.copyOf(byCode);

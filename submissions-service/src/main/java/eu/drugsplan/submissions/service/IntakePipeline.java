@@ -107,9 +107,10 @@ public final class IntakePipeline {
 
     public void consume(ObservationRow row) {
         counts.received++;
-        List<Conflict> rowConflicts = validator.validate(row);
+        RowValidator.Checked checked = validator.check(row);
+        List<Conflict> rowConflicts = checked.conflicts();
         if (rowConflicts.isEmpty()) {
-            ObservationChange change = change(row);
+            ObservationChange change = checked.change();
             SeriesKey series = SeriesKey.of(row.measure(), row.area(), row.dimensions());
             if (keys.admit(series + "|" + row.period(), content(change)) != SubmissionKeys.Seen.CONFLICTING) {
                 accept(series, change);
@@ -166,11 +167,6 @@ public final class IntakePipeline {
     /** The first max-conflicts-shown warnings; counts().warnings() counts them all. */
     public List<Warning> shownWarnings() {
         return shownWarnings;
-    }
-
-    private static ObservationChange change(ObservationRow row) {
-        return new ObservationChange(RowValidator.action(row.action()).orElseThrow(), row.period(),
-                RowValidator.value(row).orElse(null), RowValidator.status(row), row.comment());
     }
 
     /**

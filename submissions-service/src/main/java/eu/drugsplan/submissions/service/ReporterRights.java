@@ -1,7 +1,8 @@
 package eu.drugsplan.submissions.service;
 
-import eu.drugsplan.common.rest.Problems;
 import eu.drugsplan.common.rest.ProblemException;
+import eu.drugsplan.common.rest.Problems;
+import eu.drugsplan.contracts.catalogue.ReporterKind;
 import jakarta.ws.rs.core.Response;
 
 /**
@@ -9,17 +10,17 @@ import jakarta.ws.rs.core.Response;
  * for its own country and the sub-national areas under it; an agency reports the measures that name it as a
  * source, for any area.
  */
-public record ReporterRights(String reporter, Catalogue.ReporterKind kind, Catalogue catalogue) {
+public record ReporterRights(String reporter, ReporterKind kind, Catalogue catalogue) {
 
     public static ReporterRights of(String reporter, Catalogue catalogue) {
-        Catalogue.ReporterKind kind = catalogue.reporter(reporter).orElseThrow(() -> new ProblemException(
+        ReporterKind kind = catalogue.reporter(reporter).orElseThrow(() -> new ProblemException(
                 Problems.of(Response.Status.FORBIDDEN, "reporter-unknown",
                         "The token's reporter '" + reporter + "' is not a reporter of the catalogue.")));
         return new ReporterRights(reporter, kind, catalogue);
     }
 
     public boolean isAgency() {
-        return kind == Catalogue.ReporterKind.AGENCY;
+        return kind == ReporterKind.AGENCY;
     }
 
     public boolean maySubmit(Catalogue.Measure measure) {

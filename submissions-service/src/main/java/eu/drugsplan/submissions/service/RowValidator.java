@@ -1,6 +1,7 @@
 package eu.drugsplan.submissions.service;
 
 import eu.drugsplan.contracts.event.ObservationAction;
+import eu.drugsplan.contracts.event.ObservationChange;
 import eu.drugsplan.contracts.series.Period;
 import eu.drugsplan.contracts.series.TextLimits;
 import java.math.BigDecimal;
@@ -32,15 +33,31 @@ public final class RowValidator {
         this.years = years;
     }
 
+    /**
+     * A row checked against the catalogue and the reporter's rights, read once: its conflicts, or the change it
+     * asks for (action, value and status parsed), never both.
+     */
+    public record Checked(List<Conflict> conflicts, ObservationChange change) {
+
+        static Checked refused(List<Conflict> conflicts) {
+            return new Checked(conflicts, null);
+        }
+    }
+
+    /** The conflicts of a row; none when the row is accepted. */
     public List<Conflict> validate(ObservationRow row) {
+        return check(row).conflicts();
+    }
+
+    public Checked check(ObservationRow row) {
         if (row.refused() != null) {
-            return List.of(row.refused());
+            return Checked.refused(List.of(row.refused()));
         }
         List<Conflict> conflicts = new ArrayList<>(0);
         Optional<Catalogue.Measure> measure = checkMeasure(row, conflicts);
         Optional<Conflict> wildcard = wildcardDelete(row, measure);
         if (wildcard.isPresent()) {
-            return List.of(wildcard.get());
+            return Checked.refused(List.of(wildcard.get()));
         }
         boolean areaKnown = checkArea(row, conflicts);
         checkPeriod(row, measure, conflicts);
@@ -49,15 +66,23 @@ public final class RowValidator {
         if (action.isEmpty()) {
             conflicts.add(Conflict.of(row.pointer("action"), "action", ConflictCode.ACTION_INVALID, row.action()));
         }
-        Catalogue.Code status = catalogue.codes(Catalogue.OBS_STATUS).get(status(row));
+        String statusCode = status(row);
+        Catalogue.Code status = catalogue.codes(Catalogue.OBS_STATUS).get(statusCode);
+        ValueRules.Read value = ValueRules.Read.of(null);
         if (status == null) {
             conflicts.add(Conflict.of(row.pointer("status"), "status", ConflictCode.STATUS_INVALID, row.status()));
         } else if (action.filter(a -> a == ObservationAction.DELETE).isEmpty()) {
-            ValueRules.check(row, measure.map(Catalogue.Measure::unitKind), status.missing()).ifPresent(conflicts::add);
+            value = ValueRules.read(row, measure.map(Catalogue.Measure::unitKind), status.missing());
+            if (value.conflict() != null) {
+                conflicts.add(value.conflict());
+            }
         }
         checkText(row, "comment", row.comment(), TextLimits.COMMENT, conflicts);
         measure.ifPresent(m -> checkRights(row, m, areaKnown, conflicts));
-        return conflicts;
+        return conflicts.isEmpty()
+                ? new Checked(List.of(), new ObservationChange(action.get(), row.period(), value.value(), statusCode,
+                        row.comment()))
+                : Checked.refused(conflicts);
     }
 
     /** The row's status, "A" (normal) when none is given. */

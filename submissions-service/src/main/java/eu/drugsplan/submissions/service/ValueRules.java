@@ -1,5 +1,6 @@
 package eu.drugsplan.submissions.service;
 
+import eu.drugsplan.contracts.catalogue.UnitKind;
 import eu.drugsplan.contracts.series.TextLimits;
 import java.math.BigDecimal;
 import java.util.Optional;
@@ -24,30 +25,43 @@ final class ValueRules {
     private ValueRules() {
     }
 
-    /** The conflict of a row's value, if any; {@code kind} is empty when the row's measure is unknown. */
-    static Optional<Conflict> check(ObservationRow row, Optional<Catalogue.UnitKind> kind, boolean missingStatus) {
+    /** A row's value as read: the conflict it draws, or the number (null when the row carries none). */
+    record Read(Conflict conflict, BigDecimal value) {
+
+        static Read of(BigDecimal value) {
+            return new Read(null, value);
+        }
+
+        static Read refused(Conflict conflict) {
+            return new Read(conflict, null);
+        }
+    }
+
+    /** Reads a row's value once: its conflict, if any, or the number; {@code kind} is empty when the measure is unknown. */
+    static Read read(ObservationRow row, Optional<UnitKind> kind, boolean missingStatus) {
         String text = row.value() == null ? "" : TextLimits.trimBlanks(row.value());
         if (text.isEmpty()) {
-            return missingStatus ? Optional.empty() : Optional.of(conflict(row, ConflictCode.VALUE_MISSING));
+            return missingStatus ? Read.of(null) : Read.refused(conflict(row, ConflictCode.VALUE_MISSING));
         }
         if (row.value().length() > VALUE_CHARS) {
-            return Optional.of(conflict(row, ConflictCode.TEXT_TOO_LONG));
+            return Read.refused(conflict(row, ConflictCode.TEXT_TOO_LONG));
         }
         Optional<BigDecimal> value = finiteDecimal(text);
         if (value.isEmpty()) {
-            return Optional.of(conflict(row, ConflictCode.VALUE_NOT_FINITE));
+            return Read.refused(conflict(row, ConflictCode.VALUE_NOT_FINITE));
         }
         if (!storable(value.get())) {
-            return Optional.of(new Conflict(row.pointer("value"), "value", ConflictCode.VALUE_OUT_OF_RANGE,
+            return Read.refused(new Conflict(row.pointer("value"), "value", ConflictCode.VALUE_OUT_OF_RANGE,
                     "A value must be 0 or between 1e-15 and 1e15 in magnitude. Given: '" + row.value() + "'."));
         }
-        return kind.flatMap(unit -> unitRule(text, value.get(), unit).map(code -> new Conflict(row.pointer("value"),
-                "value", code, code.description() + " Given: " + Conflict.quote(row.value()) + " for a " + unit
-                + " measure.")));
+        Optional<Conflict> unit = kind.flatMap(u -> unitRule(text, value.get(), u).map(code -> new Conflict(
+                row.pointer("value"), "value", code, code.description() + " Given: " + Conflict.quote(row.value())
+                + " for a " + u + " measure.")));
+        return unit.map(Read::refused).orElseGet(() -> Read.of(value.get()));
     }
 
-    private static Optional<ConflictCode> unitRule(String text, BigDecimal value, Catalogue.UnitKind kind) {
-        return fitsUnit(value, kind).or(() -> kind == Catalogue.UnitKind.COUNT && !wholeNumber(text, value)
+    private static Optional<ConflictCode> unitRule(String text, BigDecimal value, UnitKind kind) {
+        return fitsUnit(value, kind).or(() -> kind == UnitKind.COUNT && !wholeNumber(text, value)
                 ? Optional.of(ConflictCode.VALUE_NOT_INTEGER) : Optional.empty());
     }
 
@@ -79,7 +93,7 @@ final class ValueRules {
     }
 
     /** The rule a value breaks for its unit kind, if any. SCORE is the only kind without bounds. */
-    static Optional<ConflictCode> fitsUnit(BigDecimal value, Catalogue.UnitKind kind) {
+    static Optional<ConflictCode> fitsUnit(BigDecimal value, UnitKind kind) {
         boolean negative = value.signum() < 0;
         return switch (kind) {
             case COUNT, AMOUNT, LOAD -> negative ? Optional.of(ConflictCode.VALUE_NEGATIVE) : Optional.empty();

@@ -1,5 +1,7 @@
 package eu.drugsplan.submissions.format;
 
+import eu.drugsplan.contracts.catalogue.ReporterKind;
+import eu.drugsplan.contracts.catalogue.UnitKind;
 import eu.drugsplan.contracts.series.Frequency;
 import eu.drugsplan.submissions.service.Catalogue;
 import java.util.LinkedHashMap;
@@ -15,11 +17,11 @@ final class SheetCatalogue {
     static final String SYRINGES = "PI10.NSP_SYRINGES";
 
     static final Catalogue CATALOGUE = new Catalogue(
-            Map.of(PREVALENCE, new Catalogue.Measure(PREVALENCE, Catalogue.UnitKind.PERCENT, Frequency.A,
+            Map.of(PREVALENCE, new Catalogue.Measure(PREVALENCE, UnitKind.PERCENT, Frequency.A,
                             List.of("SUBSTANCE", "RECALL_PERIOD", "AGE", "SEX"), true, Set.of("EUDA"), null, "%"),
-                    OST, new Catalogue.Measure(OST, Catalogue.UnitKind.COUNT, Frequency.A, List.of("MEDICATION"),
+                    OST, new Catalogue.Measure(OST, UnitKind.COUNT, Frequency.A, List.of("MEDICATION"),
                             true, Set.of("EUDA"), null, "number"),
-                    SYRINGES, new Catalogue.Measure(SYRINGES, Catalogue.UnitKind.COUNT, Frequency.A, List.of(),
+                    SYRINGES, new Catalogue.Measure(SYRINGES, UnitKind.COUNT, Frequency.A, List.of(),
                             true, Set.of("EUDA"), null, "thousand syringes")),
             Map.of(Catalogue.REF_AREA, codes(
                             "AT", List.of("Austria", "AUT"), "BE", List.of("Belgium", "BEL"),
@@ -32,7 +34,7 @@ final class SheetCatalogue {
                     "AGE", codes("Y15-64", List.of("15 to 64 years (all adults)", "All adults (15-64)"),
                             "TOTAL", List.of("All ages")),
                     "MEDICATION", codes("METHADONE", List.of("Methadone", "Number of methadone clients"))),
-            Map.of("AT", Catalogue.ReporterKind.MEMBER_STATE));
+            Map.of("AT", ReporterKind.MEMBER_STATE));
 
     static final XlsxVocabulary VOCABULARY = new XlsxVocabulary(CATALOGUE);
 

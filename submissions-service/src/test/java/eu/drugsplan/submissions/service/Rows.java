@@ -1,5 +1,7 @@
 package eu.drugsplan.submissions.service;
 
+import eu.drugsplan.contracts.catalogue.ReporterKind;
+import eu.drugsplan.contracts.catalogue.UnitKind;
 import eu.drugsplan.contracts.series.Frequency;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,18 +17,18 @@ final class Rows {
     static final PeriodRange YEARS = new PeriodRange(1900, 2027);
 
     static final Catalogue CATALOGUE = new Catalogue(
-            Map.of(DEATHS, new Catalogue.Measure(DEATHS, Catalogue.UnitKind.COUNT, Frequency.A, List.of("SEX", "AGE"),
+            Map.of(DEATHS, new Catalogue.Measure(DEATHS, UnitKind.COUNT, Frequency.A, List.of("SEX", "AGE"),
                             true, Set.of("EUDA"), null),
-                    COVERAGE, new Catalogue.Measure(COVERAGE, Catalogue.UnitKind.PERCENT, Frequency.A, List.of(),
+                    COVERAGE, new Catalogue.Measure(COVERAGE, UnitKind.PERCENT, Frequency.A, List.of(),
                             true, Set.of(), null),
-                    ASSETS, new Catalogue.Measure(ASSETS, Catalogue.UnitKind.AMOUNT, Frequency.A, List.of(),
+                    ASSETS, new Catalogue.Measure(ASSETS, UnitKind.AMOUNT, Frequency.A, List.of(),
                             true, Set.of(), null)),
             Map.of(Catalogue.REF_AREA, codes("AT", "DE"),
                     Catalogue.OBS_STATUS, Map.of("A", new Catalogue.Code("A", null, false),
                             "P", new Catalogue.Code("P", null, false), "M", new Catalogue.Code("M", null, true)),
                     "SEX", codes("T", "M", "F"),
                     "AGE", codes("TOTAL", "Y15-24")),
-            Map.of("AT", Catalogue.ReporterKind.MEMBER_STATE));
+            Map.of("AT", ReporterKind.MEMBER_STATE));
 
     private Rows() {
     }
