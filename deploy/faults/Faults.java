@@ -660,7 +660,7 @@ public class Faults {
             event.putObject("dimensions").put("AGE", "TOTAL").put("SEX", "M");
             validAt = producer.send(new ProducerRecord<>(Suite.of(env).observations(), key, event.toString())).get();
         }
-        System.out.printf("poison at " + Suite.of(env).observations() + "-%d@%d, valid record at -%d@%d%n", poisonAt.partition(),
+        System.out.printf("poison at %s-%d@%d, valid record at -%d@%d%n", Suite.of(env).observations(), poisonAt.partition(),
                 poisonAt.offset(), validAt.partition(), validAt.offset());
         long deadline = System.currentTimeMillis() + 60_000;
         boolean stored = false, deadLettered = false;
